@@ -1,0 +1,163 @@
+//! Turns the dataset in `assets/*.toml` into static Rust data (`$OUT_DIR/embedded.rs`), so the
+//! binary starts without parsing anything. A syntax or type error in an asset fails the build with
+//! the file and the TOML error; the full validation of the dataset runs in `cargo test`.
+
+#[path = "src/catalog/schema.rs"]
+#[allow(dead_code)]
+mod schema;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+use schema::{RawCode, RawCompare, RawFamily, RawFile, tidy_text};
+
+/// The order families are listed in: the web first, then the system, then the rest.
+const FAMILY_ORDER: &[&str] =
+    &["http", "websocket", "grpc", "errno", "signal", "exit", "dns", "smtp", "ftp", "tls", "http2", "http3", "quic"];
+
+fn main() {
+    println!("cargo:rerun-if-changed=assets");
+    let mut files: Vec<PathBuf> = fs::read_dir("assets")
+        .expect("assets/ folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let mut families: Vec<(RawFamily, Vec<RawCode>)> = Vec::new();
+    let mut notes: Vec<RawCompare> = Vec::new();
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let raw = parse(path);
+        notes.extend(raw.compare.into_iter().map(|n| n.into_inner()));
+        let family = raw.family.unwrap_or_else(|| panic!("{}: an asset file needs a [family] table", path.display()));
+        families.push((family.into_inner(), raw.code.into_iter().map(|c| c.into_inner()).collect()));
+    }
+    families.sort_by_key(|(f, _)| {
+        let rank = FAMILY_ORDER.iter().position(|id| *id == f.id).unwrap_or(FAMILY_ORDER.len());
+        (rank, f.id.clone())
+    });
+    let mut out = String::new();
+    out.push_str("pub static FAMILIES: &[Family] = &[\n");
+    for (family, _) in &families {
+        out.push_str(&family_literal(family));
+    }
+    out.push_str("];\n\npub static ENTRIES: &[CodeEntry] = &[\n");
+    for (family, codes) in &mut families {
+        codes.sort_by_key(|c| (c.value, c.end.is_some()));
+        for code in codes.iter() {
+            out.push_str(&code_literal(&family.id, code));
+        }
+    }
+    out.push_str("];\n\npub static NOTES: &[CompareNote] = &[\n");
+    for note in &notes {
+        let _ = writeln!(
+            out,
+            "CompareNote {{ a: {}, b: {}, differences: {}, when_to_use: {} }},",
+            text(&note.a),
+            text(&note.b),
+            list(&note.differences),
+            text(&note.when_to_use)
+        );
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("embedded.rs");
+    fs::write(dest, out).expect("write embedded.rs");
+}
+
+fn parse(path: &Path) -> RawFile {
+    let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    toml::from_str(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn family_literal(f: &RawFamily) -> String {
+    let display = match f.display.as_str() {
+        "hex" => "Display::Hex",
+        "decimal" => "Display::Decimal",
+        other => panic!("family {}: display must be decimal or hex, not {other:?}", f.id),
+    };
+    let ranges: Vec<String> = f
+        .range
+        .iter()
+        .map(|r| format!("Range {{ start: {}, end: {}, label: {} }}", r.start, r.end, text(&r.label)))
+        .collect();
+    format!(
+        "Family {{ id: {}, aliases: {}, name: {}, display: {display}, specs: {}, number_space: {}, overview: {}, ranges: Cow::Borrowed(&[{}]) }},\n",
+        text(&f.id),
+        list(&f.aliases),
+        text(&f.name),
+        list(&f.specs),
+        text(&f.number_space),
+        text(&f.overview),
+        ranges.join(", ")
+    )
+}
+
+fn code_literal(family: &str, c: &RawCode) -> String {
+    let where_ = format!("{family}/{}", c.code);
+    let retry = match c.retry.as_str() {
+        "n/a" => "Retry::NotApplicable",
+        "no" => "Retry::No",
+        "maybe" => "Retry::Maybe",
+        "yes" => "Retry::Yes",
+        other => panic!("{where_}: retry {other:?} is not one of n/a, no, maybe, yes"),
+    };
+    let senders: Vec<String> = c
+        .sent_by
+        .iter()
+        .map(|s| {
+            let variant = match s.as_str() {
+                "server" => "Server",
+                "client" => "Client",
+                "peer" => "Peer",
+                "intermediary" => "Intermediary",
+                "library" => "Library",
+                "kernel" => "Kernel",
+                "process" => "Process",
+                "shell" => "Shell",
+                "resolver" => "Resolver",
+                other => panic!("{where_}: sent_by {other:?} is not a known sender"),
+            };
+            format!("Sender::{variant}")
+        })
+        .collect();
+    format!(
+        "CodeEntry {{ family: {}, code: {}, value: {}, end: {:?}, name: {}, aliases: {}, official: {}, source: {}, summary: {}, description: {}, when: {}, fix: {}, references: {}, related: {}, equivalents: {}, sent_by: Cow::Borrowed(&[{}]), retry: {retry}, never_sent: {}, message: {}, default_action: {}, catchable: {:?} }},\n",
+        text(family),
+        text(&c.code),
+        c.value,
+        c.end,
+        text(&c.name),
+        list(&c.aliases),
+        c.official,
+        opt(&c.source),
+        text(&c.summary),
+        text(&c.description),
+        text(&c.when),
+        list(&c.fix),
+        list(&c.references),
+        list(&c.related),
+        list(&c.equivalents),
+        senders.join(", "),
+        c.never_sent,
+        opt(&c.message),
+        opt(&c.default_action),
+        c.catchable,
+    )
+}
+
+fn text(s: &str) -> String {
+    format!("Cow::Borrowed({:?})", tidy_text(s))
+}
+
+fn opt(s: &Option<String>) -> String {
+    match s {
+        Some(s) => format!("Some({})", text(s)),
+        None => "None".to_string(),
+    }
+}
+
+fn list(items: &[String]) -> String {
+    let parts: Vec<String> = items.iter().map(|s| text(s)).collect();
+    format!("Cow::Borrowed(&[{}])", parts.join(", "))
+}

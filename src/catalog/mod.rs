@@ -1,0 +1,158 @@
+//! The catalog: every family, code and compare note whatcode knows, built-in and from user files.
+
+mod embedded;
+pub mod model;
+pub mod schema;
+pub mod user;
+pub mod validate;
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+pub use model::{CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, Text, TextList};
+
+/// All the data, validated once. Built-in data is borrowed from static memory; adding user data
+/// makes owned copies of the lists (the text itself stays borrowed).
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    families: Cow<'static, [Family]>,
+    entries: Cow<'static, [CodeEntry]>,
+    notes: Cow<'static, [CompareNote]>,
+    /// id → entry index, built on first use (not at start-up).
+    ids: OnceCell<HashMap<String, usize>>,
+}
+
+impl Catalog {
+    /// The dataset embedded in the binary. Costs nothing: no parsing, no allocation.
+    pub fn builtin() -> Self {
+        Self {
+            families: Cow::Borrowed(embedded::FAMILIES),
+            entries: Cow::Borrowed(embedded::ENTRIES),
+            notes: Cow::Borrowed(embedded::NOTES),
+            ids: OnceCell::new(),
+        }
+    }
+
+    /// A catalog from parts (user files, tests). Entries are kept in the given order.
+    pub fn from_parts(families: Vec<Family>, entries: Vec<CodeEntry>, notes: Vec<CompareNote>) -> Self {
+        Self { families: Cow::Owned(families), entries: Cow::Owned(entries), notes: Cow::Owned(notes), ids: OnceCell::new() }
+    }
+
+    pub fn families(&self) -> &[Family] {
+        &self.families
+    }
+
+    pub fn entries(&self) -> &[CodeEntry] {
+        &self.entries
+    }
+
+    pub fn notes(&self) -> &[CompareNote] {
+        &self.notes
+    }
+
+    /// Mutable access for the user-file loader, which appends and overrides.
+    pub(crate) fn parts_mut(&mut self) -> (&mut Vec<Family>, &mut Vec<CodeEntry>, &mut Vec<CompareNote>) {
+        self.ids = OnceCell::new();
+        (self.families.to_mut(), self.entries.to_mut(), self.notes.to_mut())
+    }
+
+    /// Puts entries back in catalog order (family order, then value) after user files added some.
+    pub(crate) fn sort_entries(&mut self) {
+        let order: HashMap<String, usize> =
+            self.families.iter().enumerate().map(|(i, f)| (f.id.to_string(), i)).collect();
+        self.ids = OnceCell::new();
+        self.entries.to_mut().sort_by_key(|e| (order.get(e.family.as_ref()).copied(), e.value, e.end.is_some()));
+    }
+
+    /// The family named by an id or alias (`ws`, `websocket`), case-insensitively.
+    pub fn family(&self, name: &str) -> Option<&Family> {
+        let name = name.trim();
+        self.families
+            .iter()
+            .find(|f| f.id.eq_ignore_ascii_case(name))
+            .or_else(|| self.families.iter().find(|f| f.is_named(name)))
+    }
+
+    /// The family an entry belongs to.
+    pub fn family_of(&self, entry: &CodeEntry) -> Option<&Family> {
+        self.families.iter().find(|f| f.id == entry.family)
+    }
+
+    /// The label of the range an entry falls in (its class), if the family has ranges.
+    pub fn class_of(&self, entry: &CodeEntry) -> Option<&str> {
+        let family = self.family_of(entry)?;
+        family.class_of(entry.value).map(|r| r.label.as_ref())
+    }
+
+    /// Index of the entry with exactly this id (`http/404`, `websocket/4000-4999`).
+    pub fn index_of_id(&self, id: &str) -> Option<usize> {
+        let ids = self.ids.get_or_init(|| self.entries.iter().enumerate().map(|(i, e)| (e.id(), i)).collect());
+        ids.get(id).copied()
+    }
+
+    /// Resolves what a user typed as an id: `ws/1002`, `http/404`, `errno/ECONNREFUSED`,
+    /// `signal/KILL`, `http2/7`, `http2/0x7`, `websocket/4001` (inside a range entry).
+    pub fn resolve_id(&self, id: &str) -> Option<usize> {
+        let (family_word, code) = id.trim().split_once('/')?;
+        let family = self.family(family_word)?;
+        let code = code.trim();
+        let in_family = |e: &&CodeEntry| e.family == family.id;
+        let position = |pred: &dyn Fn(&CodeEntry) -> bool| self.entries.iter().position(|e| in_family(&e) && pred(e));
+        if let Some(i) = position(&|e| e.code.eq_ignore_ascii_case(code)) {
+            return Some(i);
+        }
+        if let Some(value) = parse_number(code) {
+            return position(&|e| e.end.is_none() && e.value == value).or_else(|| position(&|e| e.covers(value)));
+        }
+        let bare = |s: &str| -> bool {
+            s.eq_ignore_ascii_case(code) || s.strip_prefix("SIG").is_some_and(|rest| rest.eq_ignore_ascii_case(code))
+        };
+        position(&|e| bare(&e.name) || e.aliases.iter().any(|a| bare(a)))
+    }
+
+    /// The curated note on two entries, in either order. `true` when the note's `a` is `right`.
+    pub fn note_for(&self, left: &str, right: &str) -> Option<(&CompareNote, bool)> {
+        self.notes.iter().find_map(|n| {
+            if n.a == left && n.b == right {
+                Some((n, false))
+            } else if n.a == right && n.b == left {
+                Some((n, true))
+            } else {
+                None
+            }
+        })
+    }
+}
+
+/// Parses a code number as people type it: `404`, `0x7`, `0X1F`. Negative and huge numbers are
+/// not codes.
+pub fn parse_number(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if let Some(hex) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+        if hex.is_empty() || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        return i64::from_str_radix(hex, 16).ok();
+    }
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_decimal_and_hex_numbers() {
+        assert_eq!(parse_number("404"), Some(404));
+        assert_eq!(parse_number("0x7"), Some(7));
+        assert_eq!(parse_number("0X1f"), Some(31));
+        assert_eq!(parse_number("0x"), None);
+        assert_eq!(parse_number("-1"), None);
+        assert_eq!(parse_number("4xx"), None);
+        assert_eq!(parse_number("99999999999999999999999"), None);
+    }
+}

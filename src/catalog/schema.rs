@@ -1,0 +1,92 @@
+//! The on-disk format of a code file (TOML), as serde structs.
+//!
+//! This file is shared: `build.rs` includes it to turn the embedded assets into static data, and the
+//! runtime loader uses it for user files. It therefore depends on nothing but serde and toml.
+//! Tables keep their byte spans so a problem found later can name its line.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One code file: a family header (optional in a file that only adds codes to a known family),
+/// its codes, and curated compare notes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFile {
+    pub family: Option<Spanned<RawFamily>>,
+    /// The family the `[[code]]` tables belong to when the file has no `[family]` table.
+    pub extends: Option<Spanned<String>>,
+    #[serde(default)]
+    pub code: Vec<Spanned<RawCode>>,
+    #[serde(default)]
+    pub compare: Vec<Spanned<RawCompare>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFamily {
+    pub id: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub name: String,
+    pub display: String,
+    pub specs: Vec<String>,
+    pub number_space: String,
+    pub overview: String,
+    #[serde(default)]
+    pub range: Vec<RawRange>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRange {
+    pub start: i64,
+    pub end: i64,
+    pub label: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCode {
+    pub code: String,
+    pub value: i64,
+    pub end: Option<i64>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub official: bool,
+    pub source: Option<String>,
+    pub summary: String,
+    pub description: String,
+    pub when: String,
+    pub fix: Vec<String>,
+    pub references: Vec<String>,
+    #[serde(default)]
+    pub related: Vec<String>,
+    #[serde(default)]
+    pub equivalents: Vec<String>,
+    pub sent_by: Vec<String>,
+    pub retry: String,
+    #[serde(default)]
+    pub never_sent: bool,
+    pub message: Option<String>,
+    pub default_action: Option<String>,
+    pub catchable: Option<bool>,
+    /// User files only: this entry deliberately replaces a built-in code.
+    #[serde(default)]
+    pub overrides: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCompare {
+    pub a: String,
+    pub b: String,
+    pub differences: Vec<String>,
+    pub when_to_use: String,
+}
+
+/// Normalises a text field as written in TOML: no leading or trailing blank space, no trailing
+/// spaces on lines. Paragraph breaks (blank lines) are kept.
+pub fn tidy_text(s: &str) -> String {
+    s.trim().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+}

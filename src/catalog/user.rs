@@ -1,0 +1,392 @@
+//! User code files: where they live, how they are read, and how they join the catalog.
+//!
+//! A file either defines a new family (`[family]` table) or adds codes to an existing one
+//! (`extends = "http"`). Redefining a code that exists is an error unless the entry says
+//! `overrides = true`. A file with any problem is left out whole, and every problem names the
+//! file, line, column and field.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+
+use super::model::{CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, Text};
+use super::schema::{RawCode, RawFamily, RawFile, tidy_text};
+use super::validate::validate;
+use super::Catalog;
+
+/// Files larger than this are refused before reading: nobody's code list is bigger, and reading
+/// one must never stall the app.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One problem in a user file, located as precisely as the problem allows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileProblem {
+    pub file: PathBuf,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": ")?;
+        if let Some(field) = &self.field {
+            write!(f, "field `{field}`: ")?;
+        }
+        write!(f, "{}", crate::sanitize::clean(&self.message))
+    }
+}
+
+impl FileProblem {
+    fn whole_file(file: &Path, message: impl Into<String>) -> Self {
+        FileProblem { file: file.to_path_buf(), line: None, column: None, field: None, message: message.into() }
+    }
+}
+
+/// The user's data folder: `$WHATCODE_DATA_DIR`, else `$XDG_DATA_HOME/whatcode`, else the
+/// platform's usual place (`~/.local/share/whatcode` on Linux).
+pub fn data_dir() -> Option<PathBuf> {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    if let Some(dir) = var("WHATCODE_DATA_DIR") {
+        return Some(dir);
+    }
+    if let Some(dir) = var("XDG_DATA_HOME") {
+        return Some(dir.join("whatcode"));
+    }
+    if cfg!(windows) {
+        return var("APPDATA").map(|d| d.join("whatcode"));
+    }
+    let home = var("HOME")?;
+    if cfg!(target_os = "macos") {
+        return Some(home.join("Library/Application Support/whatcode"));
+    }
+    Some(home.join(".local/share/whatcode"))
+}
+
+/// The `*.toml` files of a data folder, sorted by name. A missing folder has no files.
+pub fn files_in(dir: &Path) -> Result<Vec<PathBuf>, FileProblem> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(FileProblem::whole_file(dir, format!("cannot read the data folder: {e}"))),
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Reads a file as UTF-8 text, refusing folders, huge files and invalid bytes with a clear reason.
+pub fn read(path: &Path) -> Result<String, FileProblem> {
+    let meta = std::fs::metadata(path).map_err(|e| FileProblem::whole_file(path, format!("cannot read: {e}")))?;
+    if meta.is_dir() {
+        return Err(FileProblem::whole_file(path, "is a directory, not a code file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(FileProblem::whole_file(
+            path,
+            format!("is {} MB; code files are limited to {} MB", meta.len() >> 20, MAX_FILE_BYTES >> 20),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| FileProblem::whole_file(path, format!("cannot read: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let (line, column) = line_column_bytes(bytes, at);
+        FileProblem {
+            file: path.to_path_buf(),
+            line: Some(line),
+            column: Some(column),
+            field: None,
+            message: "is not valid UTF-8 text (is it a binary file?)".into(),
+        }
+    })
+}
+
+/// Adds one file's families, codes and notes to the catalog. On any problem the catalog is left
+/// as it was and every problem is returned.
+pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<usize, Vec<FileProblem>> {
+    let locate = Locator { path, text };
+    let raw: RawFile = toml::from_str(text).map_err(|e| vec![locate.toml_error(&e)])?;
+    let mut problems = Vec::new();
+    let mut staged = catalog.clone();
+    let family_id = match (&raw.family, &raw.extends) {
+        (Some(_), Some(extends)) => {
+            problems.push(locate.at(extends.span().start, Some("extends"), "a file either defines a [family] or extends one, not both"));
+            None
+        }
+        (Some(family), None) => match convert_family(family, &locate) {
+            Ok(f) if staged.family(&f.id).is_some_and(|existing| existing.id == f.id) => {
+                problems.push(locate.at(
+                    family.span().start,
+                    Some("id"),
+                    format!("family '{}' already exists; to add codes to it, write extends = \"{}\" instead of a [family] table", f.id, f.id),
+                ));
+                None
+            }
+            Ok(f) => {
+                let id = f.id.to_string();
+                staged.parts_mut().0.push(f);
+                Some(id)
+            }
+            Err(p) => {
+                problems.extend(p);
+                None
+            }
+        },
+        (None, Some(extends)) => match staged.family(extends.get_ref()) {
+            Some(f) => Some(f.id.to_string()),
+            None => {
+                problems.push(locate.at(extends.span().start, Some("extends"), format!("no family is called '{}'", extends.get_ref())));
+                None
+            }
+        },
+        (None, None) if raw.code.is_empty() => None,
+        (None, None) => {
+            problems.push(locate.at(0, Some("extends"), "say which family these codes belong to: a [family] table, or extends = \"FAMILY\""));
+            None
+        }
+    };
+    // Where each entry of this file starts, to place problems that validation finds later.
+    let mut spans: HashMap<String, usize> = HashMap::new();
+    let mut added = 0;
+    if let Some(family_id) = &family_id {
+        let mut index: HashMap<String, usize> =
+            staged.entries().iter().enumerate().map(|(i, e)| (e.id(), i)).collect();
+        for code in &raw.code {
+            let start = code.span().start;
+            let entry = match convert_code(family_id, code, &locate) {
+                Ok(e) => e,
+                Err(p) => {
+                    problems.extend(p);
+                    continue;
+                }
+            };
+            let id = entry.id();
+            let overrides = code.get_ref().overrides;
+            let (_, entries, _) = staged.parts_mut();
+            match (index.get(&id), overrides) {
+                (Some(&i), true) => entries[i] = entry,
+                (Some(_), false) => {
+                    problems.push(locate.at(start, Some("code"), format!("{id} is already defined; add overrides = true to replace it")));
+                    continue;
+                }
+                (None, true) => {
+                    problems.push(locate.at(start, Some("overrides"), format!("{id} does not exist yet, so there is nothing to override")));
+                    continue;
+                }
+                (None, false) => {
+                    index.insert(id.clone(), entries.len());
+                    entries.push(entry);
+                }
+            }
+            spans.insert(id, start);
+            added += 1;
+        }
+    }
+    for note in &raw.compare {
+        let n = note.get_ref();
+        spans.insert(format!("compare {} vs {}", n.a, n.b), note.span().start);
+        staged.parts_mut().2.push(CompareNote {
+            a: owned(&n.a),
+            b: owned(&n.b),
+            differences: owned_list(&n.differences),
+            when_to_use: owned(&n.when_to_use),
+        });
+    }
+    if let (Some(family), Some(id)) = (&raw.family, &family_id) {
+        spans.insert(format!("family {id}"), family.span().start);
+    }
+    staged.sort_entries();
+    for problem in validate(&staged) {
+        if let Some(&start) = spans.get(&problem.subject) {
+            problems.push(locate.at_field(start, problem.field, format!("{}: {}", problem.subject, problem.message)));
+        }
+    }
+    if problems.is_empty() {
+        *catalog = staged;
+        Ok(added)
+    } else {
+        problems.sort_by_key(|p| (p.line, p.column));
+        Err(problems)
+    }
+}
+
+fn owned(s: &str) -> Text {
+    Cow::Owned(tidy_text(s))
+}
+
+fn owned_list(items: &[String]) -> Cow<'static, [Text]> {
+    Cow::Owned(items.iter().map(|s| owned(s)).collect())
+}
+
+fn convert_family(raw: &Spanned<RawFamily>, locate: &Locator<'_>) -> Result<Family, Vec<FileProblem>> {
+    let start = raw.span().start;
+    let f = raw.get_ref();
+    let display = Display::parse(&f.display)
+        .ok_or_else(|| vec![locate.at_field(start, "display", format!("'{}' is not decimal or hex", f.display))])?;
+    Ok(Family {
+        id: owned(&f.id.to_lowercase()),
+        aliases: owned_list(&f.aliases),
+        name: owned(&f.name),
+        display,
+        specs: owned_list(&f.specs),
+        number_space: owned(&f.number_space),
+        overview: owned(&f.overview),
+        ranges: Cow::Owned(f.range.iter().map(|r| Range { start: r.start, end: r.end, label: owned(&r.label) }).collect()),
+    })
+}
+
+fn convert_code(family: &str, raw: &Spanned<RawCode>, locate: &Locator<'_>) -> Result<CodeEntry, Vec<FileProblem>> {
+    let start = raw.span().start;
+    let c = raw.get_ref();
+    let mut problems = Vec::new();
+    let retry = Retry::parse(&c.retry).unwrap_or_else(|| {
+        problems.push(locate.at_field(start, "retry", format!("'{}' is not one of n/a, no, maybe, yes", c.retry)));
+        Retry::Maybe
+    });
+    let mut sent_by = Vec::new();
+    for s in &c.sent_by {
+        match Sender::parse(s) {
+            Some(sender) => sent_by.push(sender),
+            None => {
+                let known: Vec<&str> = Sender::ALL.iter().map(|(k, _)| *k).collect();
+                problems.push(locate.at_field(start, "sent_by", format!("'{s}' is not one of {}", known.join(", "))));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(CodeEntry {
+        family: Cow::Owned(family.to_string()),
+        code: owned(&c.code),
+        value: c.value,
+        end: c.end,
+        name: owned(&c.name),
+        aliases: owned_list(&c.aliases),
+        official: c.official,
+        source: c.source.as_deref().map(owned),
+        summary: owned(&c.summary),
+        description: owned(&c.description),
+        when: owned(&c.when),
+        fix: owned_list(&c.fix),
+        references: owned_list(&c.references),
+        related: owned_list(&c.related),
+        equivalents: owned_list(&c.equivalents),
+        sent_by: Cow::Owned(sent_by),
+        retry,
+        never_sent: c.never_sent,
+        message: c.message.as_deref().map(owned),
+        default_action: c.default_action.as_deref().map(owned),
+        catchable: c.catchable,
+    })
+}
+
+/// Turns byte offsets in one file into line, column and field locations.
+struct Locator<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl Locator<'_> {
+    fn at(&self, offset: usize, field: Option<&str>, message: impl Into<String>) -> FileProblem {
+        let (line, column) = line_column_bytes(self.text.as_bytes(), offset);
+        FileProblem {
+            file: self.path.to_path_buf(),
+            line: Some(line),
+            column: Some(column),
+            field: field.map(str::to_string),
+            message: message.into(),
+        }
+    }
+
+    /// Points at the `field = ...` line of the table starting at `table_start`, or at the table.
+    fn at_field(&self, table_start: usize, field: &str, message: impl Into<String>) -> FileProblem {
+        let rest = &self.text[table_start.min(self.text.len())..];
+        let mut offset = table_start;
+        for (i, line) in rest.split_inclusive('\n').enumerate() {
+            let trimmed = line.trim_start();
+            if i > 0 && trimmed.starts_with('[') {
+                break;
+            }
+            if let Some(after) = trimmed.strip_prefix(field)
+                && after.trim_start().starts_with('=')
+            {
+                let indent = line.len() - trimmed.len();
+                return self.at(offset + indent, Some(field), message);
+            }
+            offset += line.len();
+        }
+        self.at(table_start, Some(field), message)
+    }
+
+    fn toml_error(&self, e: &toml::de::Error) -> FileProblem {
+        let offset = e.span().map_or(0, |s| s.start);
+        let message = e.message().trim().to_string();
+        // serde names the field in backticks: "missing field `name`", "unknown field `nmae`".
+        let field = message.split('`').nth(1).map(str::to_string);
+        let mut problem = self.at(offset, None, message);
+        problem.field = field;
+        if e.span().is_none() {
+            problem.line = None;
+            problem.column = None;
+        }
+        problem
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let offset = offset.min(bytes.len());
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// Where user data comes from for one run.
+#[derive(Clone, Debug, Default)]
+pub struct DataOptions {
+    /// Files named with `--data`, loaded last, in order.
+    pub files: Vec<PathBuf>,
+    /// `--no-user-data`: skip the data folder.
+    pub skip_data_dir: bool,
+}
+
+/// The catalog for a run: the embedded dataset, then every file in the data folder, then each
+/// `--data` file. Files with problems are left out; their problems are returned.
+pub fn load_catalog(options: &DataOptions) -> (Catalog, Vec<FileProblem>) {
+    let mut catalog = Catalog::builtin();
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    if !options.skip_data_dir
+        && let Some(dir) = data_dir()
+    {
+        match files_in(&dir) {
+            Ok(found) => files.extend(found),
+            Err(p) => problems.push(p),
+        }
+    }
+    files.extend(options.files.iter().cloned());
+    for file in files {
+        if let Err(p) = read(&file).map_err(|p| vec![p]).and_then(|text| add_source(&mut catalog, &file, &text)) {
+            problems.extend(p);
+        }
+    }
+    (catalog, problems)
+}

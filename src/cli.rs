@@ -1,0 +1,325 @@
+//! The command line: arguments, and the non-interactive commands, which return their output and
+//! exit status instead of printing, so tests can call them without a process.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::catalog::{Catalog, parse_number, user};
+use crate::compare::compare;
+use crate::json::{self, ComparisonJson, EntryJson, FamilyJson, HitJson};
+use crate::report::{self, Layout};
+use crate::search::{Pattern, Query, SearchIndex, search, standout};
+use crate::strings;
+
+/// whatcode explains protocol and system codes: HTTP, WebSocket, gRPC, errno, signals, exit
+/// statuses, DNS, SMTP, FTP, TLS, HTTP/2, HTTP/3 and QUIC. Offline.
+///
+/// With no arguments on a terminal it opens the interactive browser.
+#[derive(Parser, Debug)]
+#[command(name = "whatcode", version, args_conflicts_with_subcommands = true)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// A code or words to look up: 1006, 499, ECONNRESET, "going away", ws 1002, http 5xx
+    pub query: Vec<String>,
+
+    /// Print JSON for programs instead of text
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Also load this code file (repeatable; after the data folder)
+    #[arg(long = "data", value_name = "FILE", global = true)]
+    pub data: Vec<PathBuf>,
+
+    /// Skip the code files in the user data folder
+    #[arg(long, global = true)]
+    pub no_user_data: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Everything about one code, by id: http/404, ws/1006, errno/ECONNREFUSED, signal/KILL
+    Show { id: String },
+    /// Ranked matches for a query
+    Search {
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// How many hits to print (0 for all)
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Two codes side by side: key differences and when to use which
+    Compare { a: String, b: String },
+    /// Every code, or every code of one family
+    List {
+        #[arg(long, short)]
+        family: Option<String>,
+    },
+    /// The families, or one family's overview
+    Families { family: Option<String> },
+    /// Open the interactive browser, optionally with a query typed in
+    Tui { query: Vec<String> },
+    /// Validate code files: every problem with file, line, column and field
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// What a command prints and how the process should exit.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub status: u8,
+}
+
+impl Output {
+    fn ok(stdout: String) -> Self {
+        Output { stdout, ..Default::default() }
+    }
+
+    fn fail(status: u8, stderr: String) -> Self {
+        Output { stderr, status, ..Default::default() }
+    }
+}
+
+/// Exit status when nothing matches.
+pub const NO_MATCH: u8 = 1;
+/// Exit status for bad usage or bad data.
+pub const USAGE: u8 = 2;
+
+/// Runs a non-interactive command. `Tui` is the caller's business (it needs a terminal).
+pub fn run(args: &Args, catalog: &Catalog, layout: Layout) -> Output {
+    let cli = Cli { catalog, index: SearchIndex::new(catalog), layout, json: args.json };
+    match &args.command {
+        None => cli.lookup(&args.query.join(" ")),
+        Some(Command::Show { id }) => cli.show(id),
+        Some(Command::Search { query, limit }) => cli.search(&query.join(" "), *limit),
+        Some(Command::Compare { a, b }) => cli.compare(a, b),
+        Some(Command::List { family }) => cli.list(family.as_deref()),
+        Some(Command::Families { family }) => cli.families(family.as_deref()),
+        Some(Command::Tui { .. }) => Output::fail(USAGE, "the browser needs a terminal\n".into()),
+        Some(Command::Check { files }) => check(files, catalog.clone()),
+    }
+}
+
+/// `whatcode check FILE...`: each file is added on top of `base` (and the files before it), and
+/// every problem is reported. Exit 0 when all are clean, 2 otherwise.
+pub fn check(files: &[PathBuf], mut base: Catalog) -> Output {
+    let mut out = Output::default();
+    for file in files {
+        match user::read(file).map_err(|p| vec![p]).and_then(|text| user::add_source(&mut base, file, &text)) {
+            Ok(n) => out.stdout.push_str(&format!("{}: ok, {n} codes\n", file.display())),
+            Err(problems) => {
+                out.status = USAGE;
+                for p in problems {
+                    out.stderr.push_str(&format!("{p}\n"));
+                }
+            }
+        }
+    }
+    out
+}
+
+struct Cli<'a> {
+    catalog: &'a Catalog,
+    index: SearchIndex,
+    layout: Layout,
+    json: bool,
+}
+
+impl Cli<'_> {
+    fn hits(&self, query: &str) -> Vec<crate::search::Hit> {
+        search(self.catalog, &self.index, &Query::parse(query, self.catalog))
+    }
+
+    /// `whatcode QUERY`: the detail when one answer stands out, else the ranked list.
+    fn lookup(&self, query: &str) -> Output {
+        let hits = self.hits(query);
+        if let Some(hit) = standout(&hits) {
+            return self.entry(hit.index);
+        }
+        self.hit_list(query, &hits, 20)
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Output {
+        let hits = self.hits(query);
+        self.hit_list(query, &hits, limit)
+    }
+
+    fn hit_list(&self, query: &str, hits: &[crate::search::Hit], limit: usize) -> Output {
+        if hits.is_empty() {
+            return self.no_match(query);
+        }
+        let shown = if limit == 0 { hits } else { &hits[..hits.len().min(limit)] };
+        if self.json {
+            let list: Vec<HitJson> = shown.iter().map(|h| HitJson::new(self.catalog, h)).collect();
+            return Output::ok(json::to_string(&list));
+        }
+        let mut out = report::hits(self.catalog, shown, self.layout);
+        if shown.len() < hits.len() {
+            out.push_str(&format!("… {} more (use --limit 0 for all)\n", hits.len() - shown.len()));
+        }
+        Output::ok(out)
+    }
+
+    fn entry(&self, index: usize) -> Output {
+        let e = &self.catalog.entries()[index];
+        if self.json {
+            Output::ok(json::to_string(&EntryJson::new(self.catalog, e)))
+        } else {
+            Output::ok(report::entry(self.catalog, e, self.layout))
+        }
+    }
+
+    fn show(&self, id: &str) -> Output {
+        match self.resolve(id) {
+            Ok(index) => self.entry(index),
+            Err(out) => out,
+        }
+    }
+
+    /// An id (`ws/1006`), or a query with one standout answer (`1006`, `ECONNRESET`).
+    fn resolve(&self, id: &str) -> Result<usize, Output> {
+        if id.contains('/') {
+            let (family, _) = id.split_once('/').unwrap_or_default();
+            if self.catalog.family(family).is_none() {
+                return Err(Output::fail(USAGE, format!("{}\n", strings::unknown_family(family))));
+            }
+            return self.catalog.resolve_id(id).ok_or_else(|| {
+                let code = id.split_once('/').map_or(id, |(_, c)| c);
+                self.not_found(strings::unknown_id(id), &format!("{family} {code}"))
+            });
+        }
+        let hits = self.hits(id);
+        match standout(&hits) {
+            Some(hit) => Ok(hit.index),
+            None if hits.is_empty() => Err(self.no_match(id)),
+            None => {
+                let mut msg = format!("{}\n", strings::ambiguous(id));
+                msg.push_str(&report::hits(self.catalog, &hits[..hits.len().min(8)], self.layout));
+                Err(Output::fail(NO_MATCH, msg))
+            }
+        }
+    }
+
+    fn compare(&self, a: &str, b: &str) -> Output {
+        let (left, right) = match (self.resolve(a), self.resolve(b)) {
+            (Ok(l), Ok(r)) => (l, r),
+            (Err(out), _) | (_, Err(out)) => return out,
+        };
+        let cmp = compare(self.catalog, left, right);
+        if self.json {
+            Output::ok(json::to_string(&ComparisonJson::new(self.catalog, &cmp)))
+        } else {
+            Output::ok(report::comparison(&cmp, self.layout))
+        }
+    }
+
+    fn list(&self, family: Option<&str>) -> Output {
+        let family = match family.map(|f| self.catalog.family(f).ok_or(f)) {
+            Some(Err(name)) => return Output::fail(USAGE, format!("{}\n", strings::unknown_family(name))),
+            Some(Ok(f)) => Some(f.id.as_ref()),
+            None => None,
+        };
+        let entries: Vec<usize> = (0..self.catalog.entries().len())
+            .filter(|&i| family.is_none_or(|f| self.catalog.entries()[i].family == f))
+            .collect();
+        if self.json {
+            let list: Vec<EntryJson> =
+                entries.iter().map(|&i| EntryJson::new(self.catalog, &self.catalog.entries()[i])).collect();
+            return Output::ok(json::to_string(&list));
+        }
+        let hits: Vec<crate::search::Hit> = entries
+            .into_iter()
+            .map(|index| crate::search::Hit {
+                index,
+                tier: crate::search::Tier::All,
+                inner: 0,
+                matched: crate::search::Matched::Nothing,
+            })
+            .collect();
+        Output::ok(report::hits(self.catalog, &hits, self.layout))
+    }
+
+    fn families(&self, family: Option<&str>) -> Output {
+        match family {
+            None if self.json => {
+                let list: Vec<FamilyJson> =
+                    self.catalog.families().iter().map(|f| FamilyJson::new(self.catalog, f)).collect();
+                Output::ok(json::to_string(&list))
+            }
+            None => Output::ok(report::families(self.catalog, self.layout)),
+            Some(name) => match self.catalog.family(name) {
+                None => Output::fail(USAGE, format!("{}\n", strings::unknown_family(name))),
+                Some(f) if self.json => Output::ok(json::to_string(&FamilyJson::new(self.catalog, f))),
+                Some(f) => Output::ok(report::family(self.catalog, f, self.layout)),
+            },
+        }
+    }
+
+    /// "no code matches" and the closest codes: nearest numbers for a number, else the best
+    /// hits for each word on its own.
+    fn no_match(&self, query: &str) -> Output {
+        self.not_found(strings::no_match(query), query)
+    }
+
+    /// A headline, then the codes closest to `query`; exit status 1.
+    fn not_found(&self, headline: String, query: &str) -> Output {
+        let mut msg = format!("{headline}\n");
+        let suggestions = self.suggestions(query);
+        if !suggestions.is_empty() {
+            msg.push_str(strings::SUGGESTIONS);
+            msg.push('\n');
+            let hits: Vec<crate::search::Hit> = suggestions
+                .into_iter()
+                .map(|index| crate::search::Hit {
+                    index,
+                    tier: crate::search::Tier::All,
+                    inner: 0,
+                    matched: crate::search::Matched::Nothing,
+                })
+                .collect();
+            for line in report::hits(self.catalog, &hits, self.layout).lines() {
+                msg.push_str("  ");
+                msg.push_str(line);
+                msg.push('\n');
+            }
+        }
+        let mut out = Output::fail(NO_MATCH, msg);
+        if self.json {
+            out.stdout = "[]\n".into();
+        }
+        out
+    }
+
+    fn suggestions(&self, query: &str) -> Vec<usize> {
+        let parsed = Query::parse(query, self.catalog);
+        let entries = self.catalog.entries();
+        let in_family = |i: &usize| parsed.family.as_deref().is_none_or(|f| entries[*i].family == f);
+        let number = match &parsed.pattern {
+            Pattern::Number { value, .. } => Some(*value),
+            Pattern::Words(w) => w.split_whitespace().find_map(parse_number),
+            _ => None,
+        };
+        if let Some(value) = number {
+            let mut near: Vec<usize> = (0..entries.len()).filter(in_family).collect();
+            near.sort_by_key(|&i| ((entries[i].value - value).abs(), i));
+            near.truncate(5);
+            return near;
+        }
+        let mut picks: Vec<usize> = Vec::new();
+        for word in query.split_whitespace() {
+            for hit in self.hits(word).into_iter().take(3) {
+                if !picks.contains(&hit.index) && in_family(&hit.index) {
+                    picks.push(hit.index);
+                }
+            }
+        }
+        picks.truncate(5);
+        picks
+    }
+}

@@ -1,0 +1,140 @@
+//! The JSON shapes of the CLI. Field names are a contract with scripts: extend, never rename.
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, CodeEntry, Family, Range};
+use crate::compare::Comparison;
+use crate::search::Hit;
+
+/// A full entry: `id`, then every field of the record, plus its class and family name.
+#[derive(Serialize)]
+pub struct EntryJson<'a> {
+    pub id: String,
+    #[serde(flatten)]
+    pub entry: &'a CodeEntry,
+    pub family_name: Option<&'a str>,
+    pub class: Option<&'a str>,
+}
+
+impl<'a> EntryJson<'a> {
+    pub fn new(catalog: &'a Catalog, entry: &'a CodeEntry) -> Self {
+        EntryJson {
+            id: entry.id(),
+            entry,
+            family_name: catalog.family_of(entry).map(|f| f.name.as_ref()),
+            class: catalog.class_of(entry),
+        }
+    }
+}
+
+/// A search hit: enough to pick one, plus the score and what matched.
+#[derive(Serialize)]
+pub struct HitJson<'a> {
+    pub id: String,
+    pub family: &'a str,
+    pub code: &'a str,
+    pub value: i64,
+    pub name: &'a str,
+    pub summary: &'a str,
+    pub score: i64,
+    /// `code`, `range`, `name`, `alias`, `text` or `all`.
+    pub matched: &'static str,
+}
+
+impl<'a> HitJson<'a> {
+    pub fn new(catalog: &'a Catalog, hit: &Hit) -> Self {
+        use crate::search::Tier;
+        let e = &catalog.entries()[hit.index];
+        let matched = match hit.tier {
+            Tier::ExactCode | Tier::CodePrefix => "code",
+            Tier::InRange => "range",
+            Tier::ExactName | Tier::NamePrefix | Tier::FuzzyName => "name",
+            Tier::Alias | Tier::FuzzyAlias => "alias",
+            Tier::Text => "text",
+            Tier::All => "all",
+        };
+        HitJson {
+            id: e.id(),
+            family: &e.family,
+            code: &e.code,
+            value: e.value,
+            name: &e.name,
+            summary: &e.summary,
+            score: hit.score(),
+            matched,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct ComparisonJson<'a> {
+    pub left: EntryJson<'a>,
+    pub right: EntryJson<'a>,
+    pub differences: &'a [String],
+    pub when_to_use: &'a str,
+    pub curated: bool,
+}
+
+impl<'a> ComparisonJson<'a> {
+    pub fn new(catalog: &'a Catalog, cmp: &'a Comparison<'a>) -> Self {
+        ComparisonJson {
+            left: EntryJson::new(catalog, cmp.left),
+            right: EntryJson::new(catalog, cmp.right),
+            differences: &cmp.differences,
+            when_to_use: &cmp.when_to_use,
+            curated: cmp.curated,
+        }
+    }
+}
+
+/// A family with its size, for `whatcode families --json`.
+#[derive(Serialize)]
+pub struct FamilyJson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub aliases: &'a [crate::catalog::Text],
+    pub count: usize,
+    pub display: crate::catalog::Display,
+    pub specs: &'a [crate::catalog::Text],
+    pub number_space: &'a str,
+    pub overview: &'a str,
+    pub ranges: Vec<RangeJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct RangeJson<'a> {
+    pub start: i64,
+    pub end: i64,
+    pub label: &'a str,
+    pub count: usize,
+}
+
+impl<'a> FamilyJson<'a> {
+    pub fn new(catalog: &'a Catalog, f: &'a Family) -> Self {
+        let in_family = || catalog.entries().iter().filter(move |e| e.family == f.id);
+        let count_in = |r: &Range| in_family().filter(|e| f.class_of(e.value) == Some(r)).count();
+        FamilyJson {
+            id: &f.id,
+            name: &f.name,
+            aliases: &f.aliases,
+            count: in_family().count(),
+            display: f.display,
+            specs: &f.specs,
+            number_space: &f.number_space,
+            overview: &f.overview,
+            ranges: f
+                .ranges
+                .iter()
+                .map(|r| RangeJson { start: r.start, end: r.end, label: &r.label, count: count_in(r) })
+                .collect(),
+        }
+    }
+}
+
+/// Serialises to pretty JSON with a trailing newline. serde_json escapes control characters, so
+/// nothing in the data can reach a terminal raw.
+pub fn to_string<T: Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}

@@ -1,0 +1,17 @@
+//! whatcode: explains protocol and system codes, offline, in a terminal browser or on the command
+//! line. The library holds everything so that tests can drive it without a terminal.
+
+pub mod action;
+pub mod app;
+pub mod catalog;
+pub mod cli;
+pub mod compare;
+pub mod json;
+pub mod keymap;
+pub mod report;
+pub mod sanitize;
+pub mod search;
+pub mod strings;
+pub mod theme;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,113 @@
+//! Entry point: parse the arguments, then hand off to the browser (on a terminal, no query) or to
+//! the non-interactive commands.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use whatcode::app::App;
+use whatcode::catalog::Catalog;
+use whatcode::catalog::user::{self, DataOptions};
+use whatcode::cli::{self, Args, Command, Output};
+use whatcode::report::{self, Layout};
+use whatcode::theme::{Theme, no_color};
+
+fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            // --help and --version print to stdout and exit 0; usage errors exit 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { cli::USAGE } else { 0 });
+        }
+    };
+    let layout = text_layout();
+    if let Some(Command::Check { files }) = &args.command {
+        return emit(&cli::check(files, Catalog::builtin()));
+    }
+    let options = DataOptions { files: args.data.clone(), skip_data_dir: args.no_user_data };
+    let (catalog, problems) = user::load_catalog(&options);
+    let warnings: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let tui_query = match &args.command {
+        Some(Command::Tui { query }) => Some(query.join(" ")),
+        None if args.query.is_empty() => Some(String::new()),
+        _ => None,
+    };
+    if let Some(query) = tui_query {
+        if !can_draw() {
+            return emit(&Output { stdout: usage(&catalog, layout), stderr: problem_lines(&warnings), status: 0 });
+        }
+        // A bad user file never stops the browser: it starts with the rest and says what was left out.
+        let mut app = App::new(catalog, Theme::from_env()).with_query(&query);
+        app.warnings = warnings;
+        return match whatcode::tui::run(&mut app) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("whatcode: the terminal failed: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    if !warnings.is_empty() {
+        return emit(&Output { stderr: problem_lines(&warnings), status: cli::USAGE, ..Default::default() });
+    }
+    emit(&cli::run(&args, &catalog, layout))
+}
+
+fn problem_lines(problems: &[String]) -> String {
+    problems.iter().map(|p| format!("whatcode: {p}\n")).collect()
+}
+
+/// The browser needs a real terminal on both ends and a TERM that can draw.
+fn can_draw() -> bool {
+    io::stdin().is_terminal() && io::stdout().is_terminal() && std::env::var("TERM").map_or(true, |t| t != "dumb")
+}
+
+/// Width to wrap text to (the terminal's, else $COLUMNS, else 80) and whether to use colour.
+fn text_layout() -> Layout {
+    let tty = io::stdout().is_terminal();
+    let width = tty
+        .then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize))
+        .flatten()
+        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+        .filter(|w| *w >= 20)
+        .unwrap_or(80);
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    Layout { width, color: tty && !no_color() && !dumb }
+}
+
+/// What `whatcode` prints instead of drawing when it is not on a terminal.
+fn usage(catalog: &Catalog, layout: Layout) -> String {
+    let mut out = String::from(
+        "whatcode explains protocol and system codes, offline.\n\n\
+         Usage:\n  \
+         whatcode CODE_OR_QUERY      the answer, or a ranked list (1006, 499, ECONNRESET, \"going away\")\n  \
+         whatcode show ID            one code by id (http/404, ws/1006, errno/ECONNREFUSED)\n  \
+         whatcode search QUERY       ranked matches\n  \
+         whatcode compare A B        two codes side by side\n  \
+         whatcode list [--family F]  every code\n  \
+         whatcode families [F]       the families, or one family's overview\n  \
+         whatcode tui [QUERY]        the interactive browser (needs a terminal)\n\
+         Add --json for programs; whatcode --help for all options.\n\nFamilies:\n",
+    );
+    out.push_str(&report::families(catalog, layout));
+    out
+}
+
+/// Writes the output and turns its status into the exit code. A closed pipe (`| head -1`) ends
+/// quietly: the reader has what it wanted.
+fn emit(out: &Output) -> ExitCode {
+    let write = |mut sink: Box<dyn Write>, text: &str| -> io::Result<()> {
+        sink.write_all(text.as_bytes())?;
+        sink.flush()
+    };
+    if let Err(e) = write(Box::new(io::stdout().lock()), &out.stdout)
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        let _ = writeln!(io::stderr(), "whatcode: {e}");
+        return ExitCode::from(1);
+    }
+    let _ = write(Box::new(io::stderr().lock()), &out.stderr);
+    ExitCode::from(out.status)
+}

@@ -1,0 +1,252 @@
+//! Plain-text views for the CLI: one code, a comparison, a ranked list, the families. Wrapped to a
+//! width; bold headings only when asked (a terminal without NO_COLOR). No ratatui here.
+
+use crate::catalog::{Catalog, CodeEntry, Family};
+use crate::compare::{Comparison, label};
+use crate::sanitize::clean;
+use crate::search::Hit;
+use crate::strings;
+
+/// How to lay text out: the width to wrap to and whether to use bold and colour.
+#[derive(Clone, Copy, Debug)]
+pub struct Layout {
+    pub width: usize,
+    pub color: bool,
+}
+
+const INDENT: &str = "  ";
+
+impl Layout {
+    fn heading(&self, out: &mut String, text: &str) {
+        if self.color {
+            out.push_str(&format!("\x1b[1;36m{text}\x1b[0m\n"));
+        } else {
+            out.push_str(text);
+            out.push('\n');
+        }
+    }
+
+    fn strong(&self, text: &str) -> String {
+        if self.color { format!("\x1b[1m{text}\x1b[0m") } else { text.to_string() }
+    }
+
+    fn warn(&self, text: &str) -> String {
+        if self.color { format!("\x1b[1;31m{text}\x1b[0m") } else { text.to_string() }
+    }
+
+    /// Wraps every paragraph of `text`, each line starting with `first` then `rest`.
+    fn wrap(&self, out: &mut String, text: &str, first: &str, rest: &str) {
+        let width = self.width.max(20);
+        let mut lead = first;
+        for paragraph in text.split('\n') {
+            if paragraph.trim().is_empty() {
+                out.push('\n');
+                continue;
+            }
+            let hanging = format!("{rest}{}", bullet_indent(paragraph));
+            let options = textwrap::Options::new(width).initial_indent(lead).subsequent_indent(&hanging);
+            for line in textwrap::wrap(&clean(paragraph), options) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+            lead = rest;
+        }
+    }
+
+    fn section(&self, out: &mut String, heading: &str, text: &str) {
+        out.push('\n');
+        self.heading(out, heading);
+        self.wrap(out, text, INDENT, INDENT);
+    }
+
+    fn steps(&self, out: &mut String, heading: &str, steps: &[impl AsRef<str>]) {
+        out.push('\n');
+        self.heading(out, heading);
+        for (n, step) in steps.iter().enumerate() {
+            let first = format!("{INDENT}{}. ", n + 1);
+            let rest = " ".repeat(first.chars().count());
+            self.wrap(out, step.as_ref(), &first, &rest);
+        }
+    }
+
+    fn bullets(&self, out: &mut String, heading: &str, items: &[impl AsRef<str>]) {
+        out.push('\n');
+        self.heading(out, heading);
+        for item in items {
+            self.wrap(out, item.as_ref(), "  - ", "    ");
+        }
+    }
+}
+
+/// Extra indent for the continuation lines of a paragraph written as a `- ` bullet.
+pub fn bullet_indent(paragraph: &str) -> &'static str {
+    if paragraph.starts_with("- ") || paragraph.starts_with("• ") { "  " } else { "" }
+}
+
+/// Everything about one code.
+pub fn entry(catalog: &Catalog, e: &CodeEntry, layout: Layout) -> String {
+    let mut out = String::new();
+    out.push_str(&layout.strong(&clean(&format!("{}  {}", e.id(), e.name))));
+    out.push('\n');
+    layout.wrap(&mut out, &e.summary, "", "");
+    out.push('\n');
+    for fact in facts(catalog, e) {
+        layout.wrap(&mut out, &fact, "", INDENT);
+    }
+    if !e.aliases.is_empty() {
+        layout.wrap(&mut out, &format!("Also known as: {}", e.aliases.join(", ")), "", INDENT);
+    }
+    if e.never_sent {
+        let mut warning = String::new();
+        layout.wrap(&mut warning, strings::NEVER_SENT, "", "");
+        for line in warning.lines() {
+            out.push_str(&layout.warn(line));
+            out.push('\n');
+        }
+    }
+    layout.section(&mut out, strings::DESCRIPTION, &e.description);
+    layout.section(&mut out, strings::WHEN, &e.when);
+    layout.steps(&mut out, strings::FIX, &e.fix);
+    layout.bullets(&mut out, strings::REFERENCES, &e.references);
+    if !e.related.is_empty() {
+        layout.bullets(&mut out, strings::RELATED, &linked(catalog, &e.related));
+    }
+    if !e.equivalents.is_empty() {
+        layout.bullets(&mut out, strings::EQUIVALENTS, &linked(catalog, &e.equivalents));
+    }
+    out
+}
+
+/// The facts line items: family, class, official or not, sender, retry, and family extras.
+pub fn facts(catalog: &Catalog, e: &CodeEntry) -> Vec<String> {
+    let mut facts = Vec::new();
+    let family = catalog.family_of(e).map_or(e.family.to_string(), |f| f.name.to_string());
+    let mut head = format!("{}: {family}", strings::FAMILY);
+    if let Some(class) = catalog.class_of(e) {
+        head.push_str(&format!(" · {}: {class}", strings::CLASS));
+    }
+    facts.push(head);
+    match &e.source {
+        Some(source) if !e.official => facts.push(strings::unofficial(source)),
+        _ => facts.push(format!("{}: {}", strings::OFFICIAL, strings::YES)),
+    }
+    facts.push(format!(
+        "{}: {} · {}: {}",
+        strings::SENT_BY,
+        strings::senders(&e.sent_by),
+        strings::RETRY,
+        strings::retry(e.retry)
+    ));
+    if let Some(message) = &e.message {
+        facts.push(format!("{}: \"{message}\"", strings::MESSAGE));
+    }
+    if let Some(action) = &e.default_action {
+        let mut line = format!("{}: {action}", strings::DEFAULT_ACTION);
+        if let Some(catchable) = e.catchable {
+            line.push_str(&format!(
+                " · {}: {}",
+                strings::CATCHABLE,
+                if catchable { strings::YES } else { strings::NO }
+            ));
+        }
+        facts.push(line);
+    }
+    facts
+}
+
+/// `id  Name` for each id, or the bare id if it does not resolve.
+pub fn linked(catalog: &Catalog, ids: &[impl AsRef<str>]) -> Vec<String> {
+    ids.iter()
+        .map(|id| match catalog.index_of_id(id.as_ref()) {
+            Some(i) => format!("{}  {}", id.as_ref(), catalog.entries()[i].name),
+            None => id.as_ref().to_string(),
+        })
+        .collect()
+}
+
+/// Two codes side by side (stacked in text), then what tells them apart.
+pub fn comparison(cmp: &Comparison<'_>, layout: Layout) -> String {
+    let mut out = String::new();
+    out.push_str(&layout.strong(&clean(&format!("{}  vs  {}", label(cmp.left), label(cmp.right)))));
+    out.push('\n');
+    for e in [cmp.left, cmp.right] {
+        out.push('\n');
+        out.push_str(&layout.strong(&clean(&format!("{}  {}", e.id(), e.name))));
+        out.push('\n');
+        layout.wrap(&mut out, &e.summary, INDENT, INDENT);
+        layout.section(&mut out, strings::DESCRIPTION, &e.description);
+        layout.section(&mut out, strings::WHEN, &e.when);
+        layout.steps(&mut out, strings::FIX, &e.fix);
+    }
+    out.push('\n');
+    layout.bullets(&mut out, strings::DIFFERENCES, &cmp.differences);
+    layout.section(&mut out, strings::WHEN_TO_USE, &cmp.when_to_use);
+    out
+}
+
+/// A ranked list, one line per hit: id, name, summary (cut to the width).
+pub fn hits(catalog: &Catalog, hits: &[Hit], layout: Layout) -> String {
+    let entries = catalog.entries();
+    let id_width = hits.iter().map(|h| entries[h.index].id().chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
+    for hit in hits {
+        let e = &entries[hit.index];
+        let line = clean(&format!("{:id_width$}  {}  {}", e.id(), e.name, e.summary));
+        out.push_str(&truncate(&line, layout.width.max(20)));
+        out.push('\n');
+    }
+    out
+}
+
+/// The families with their sizes and number spaces.
+pub fn families(catalog: &Catalog, layout: Layout) -> String {
+    let mut out = String::new();
+    let id_width = catalog.families().iter().map(|f| f.id.len()).max().unwrap_or(0);
+    for f in catalog.families() {
+        let count = catalog.entries().iter().filter(|e| e.family == f.id).count();
+        let mut names = vec![f.id.to_string()];
+        names.extend(f.aliases.iter().filter(|a| **a != f.id).map(|a| a.to_string()));
+        let line = format!("{:id_width$}  {:>4} codes  {}  ({})", f.id, count, f.name, names.join(", "));
+        out.push_str(&truncate(&clean(&line), layout.width.max(20)));
+        out.push('\n');
+    }
+    out
+}
+
+/// One family's overview: what it is, its specs, its number space and ranges.
+pub fn family(catalog: &Catalog, f: &Family, layout: Layout) -> String {
+    let mut out = String::new();
+    let count = catalog.entries().iter().filter(|e| e.family == f.id).count();
+    out.push_str(&layout.strong(&clean(&format!("{}  {}  ({count} codes)", f.id, f.name))));
+    out.push('\n');
+    layout.section(&mut out, strings::OVERVIEW, &f.overview);
+    layout.bullets(&mut out, strings::SPECS, &f.specs);
+    layout.section(&mut out, strings::NUMBER_SPACE, &f.number_space);
+    for r in f.ranges.iter() {
+        let n = catalog.entries().iter().filter(|e| e.family == f.id && f.class_of(e.value) == Some(r)).count();
+        let span = format!("{}–{}", f.display.format(r.start), f.display.format(r.end));
+        layout.wrap(&mut out, &format!("{span:>16}  {}  ({n})", r.label), INDENT, &" ".repeat(20));
+    }
+    out
+}
+
+/// Cuts a line to `width` display columns, with an ellipsis when cut.
+pub fn truncate(line: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    let total: usize = line.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return line.to_string();
+    }
+    for c in line.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}

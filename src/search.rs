@@ -1,0 +1,340 @@
+//! Query parsing and ranking. Pure: takes a query and the catalog's search index, returns ranked
+//! hits. The CLI and the TUI both use it.
+//!
+//! Ranking is by tier first (exact code > code range > exact name > alias > name prefix > code
+//! prefix > fuzzy name > fuzzy alias > words in the text), then by the score inside the tier, then
+//! by catalog order (family, then value).
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::catalog::{Catalog, CodeEntry, parse_number};
+
+/// How a hit matched, best first. The order of the variants is the ranking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tier {
+    /// Everything, for an empty query (or a bare family filter).
+    All,
+    /// The query's words all appear in the entry's text (summary, description, ...).
+    Text,
+    /// Fuzzy match on one of the aliases.
+    FuzzyAlias,
+    /// Fuzzy match on the name.
+    FuzzyName,
+    /// The code starts with the typed digits, or falls in a class such as `4xx`.
+    CodePrefix,
+    /// The name starts with the query (`econn` → ECONNREFUSED).
+    NamePrefix,
+    /// An alias equals the query (`teapot` → 418, `CLOSE_GOING_AWAY` → 1001).
+    Alias,
+    /// The name equals the query (`too many requests` → 429).
+    ExactName,
+    /// The number falls inside a range entry (`4001` → WebSocket 4000–4999).
+    InRange,
+    /// The number is the code (`1002`, `0x7`).
+    ExactCode,
+}
+
+impl Tier {
+    /// Tiers that identify a code on their own: a unique hit at one of these "stands out".
+    pub fn is_exact(self) -> bool {
+        self >= Tier::Alias
+    }
+}
+
+/// Which text of the entry matched, with the matched character positions for highlighting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Matched {
+    Nothing,
+    /// Char positions in the displayed code.
+    Code(Vec<usize>),
+    /// Char positions in the name.
+    Name(Vec<usize>),
+    /// Which alias, and char positions in it.
+    Alias(usize, Vec<usize>),
+    /// Words found in the description text.
+    Text,
+}
+
+/// One search result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into `Catalog::entries()`.
+    pub index: usize,
+    pub tier: Tier,
+    /// Score inside the tier (fuzzy score, closeness of a prefix, ...), 0..=999.
+    pub inner: i64,
+    pub matched: Matched,
+}
+
+impl Hit {
+    /// One number for JSON and sorting: tier first, then the score inside the tier.
+    pub fn score(&self) -> i64 {
+        self.tier as i64 * 1000 + self.inner.clamp(0, 999)
+    }
+}
+
+/// What a query asks for, once the family words are taken out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pattern {
+    /// Nothing: list everything (in the family, if one was named).
+    Everything,
+    /// A number, decimal or hex, as typed (`1002`, `0x7`).
+    Number { value: i64, typed: String },
+    /// A class of numbers: `4xx` is 400..=499, `10xx` is 1000..=1099.
+    Class { low: i64, high: i64 },
+    /// Words: names, aliases and text.
+    Words(String),
+}
+
+/// A parsed query: an optional family filter and what to look for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    pub family: Option<String>,
+    pub pattern: Pattern,
+}
+
+impl Query {
+    /// Parses what the user typed. Words naming a family (`ws`, `http`), or a `family/` prefix,
+    /// become the family filter; the rest is the pattern.
+    pub fn parse(input: &str, catalog: &Catalog) -> Query {
+        let mut family = None;
+        let mut rest: Vec<&str> = Vec::new();
+        let input = input.trim();
+        let input = match input.split_once('/') {
+            Some((word, code)) if catalog.family(word).is_some() => {
+                family = catalog.family(word).map(|f| f.id.to_string());
+                code
+            }
+            _ => input,
+        };
+        for word in input.split_whitespace() {
+            match catalog.family(word) {
+                Some(f) if family.is_none() => family = Some(f.id.to_string()),
+                _ => rest.push(word),
+            }
+        }
+        let text = rest.join(" ");
+        Query { family, pattern: Pattern::parse(&text) }
+    }
+}
+
+impl Pattern {
+    fn parse(text: &str) -> Pattern {
+        let text = text.trim();
+        if text.is_empty() {
+            return Pattern::Everything;
+        }
+        if let Some(value) = parse_number(text) {
+            return Pattern::Number { value, typed: text.to_ascii_lowercase() };
+        }
+        if let Some((low, high)) = parse_class(text) {
+            return Pattern::Class { low, high };
+        }
+        Pattern::Words(text.to_lowercase())
+    }
+}
+
+/// `4xx` → 400..=499, `10xx` → 1000..=1099; at least one digit and one x, digits first.
+fn parse_class(text: &str) -> Option<(i64, i64)> {
+    let lower = text.to_ascii_lowercase();
+    let digits = lower.trim_end_matches('x');
+    let xs = lower.len() - digits.len();
+    if digits.is_empty() || xs == 0 || xs > 6 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let scale = 10_i64.pow(xs as u32);
+    let low = digits.parse::<i64>().ok()?.checked_mul(scale)?;
+    Some((low, low + scale - 1))
+}
+
+/// Lower-cased copies of what search looks at, built once per catalog.
+pub struct SearchIndex {
+    names: Vec<String>,
+    aliases: Vec<Vec<String>>,
+    texts: Vec<String>,
+}
+
+/// Lower-cases and turns `_` and `-` into spaces, keeping one char per char so match positions
+/// still point into the original text.
+pub fn normalize(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '_' | '-' => ' ',
+            c => c.to_lowercase().next().unwrap_or(c),
+        })
+        .collect()
+}
+
+impl SearchIndex {
+    pub fn new(catalog: &Catalog) -> Self {
+        let entries = catalog.entries();
+        SearchIndex {
+            names: entries.iter().map(|e| normalize(&e.name)).collect(),
+            aliases: entries.iter().map(|e| e.aliases.iter().map(|a| normalize(a)).collect()).collect(),
+            texts: entries.iter().map(searchable_text).collect(),
+        }
+    }
+}
+
+fn searchable_text(e: &CodeEntry) -> String {
+    let mut text = String::with_capacity(e.summary.len() + e.description.len() + e.when.len() + 64);
+    for part in [&e.summary, &e.description, &e.when] {
+        text.push_str(part);
+        text.push(' ');
+    }
+    for part in [&e.message, &e.source].into_iter().flatten() {
+        text.push_str(part);
+        text.push(' ');
+    }
+    normalize(&text)
+}
+
+/// Runs a query over the catalog and returns the hits, best first.
+pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
+    let entries = catalog.entries();
+    let in_family = |e: &CodeEntry| query.family.as_deref().is_none_or(|f| e.family == f);
+    let mut hits: Vec<Hit> = Vec::new();
+    match &query.pattern {
+        Pattern::Everything => {
+            for (i, e) in entries.iter().enumerate().filter(|(_, e)| in_family(e)) {
+                let _ = e;
+                hits.push(Hit { index: i, tier: Tier::All, inner: 0, matched: Matched::Nothing });
+            }
+        }
+        Pattern::Number { value, typed } => {
+            for (i, e) in entries.iter().enumerate().filter(|(_, e)| in_family(e)) {
+                if let Some(hit) = number_hit(i, e, *value, typed) {
+                    hits.push(hit);
+                }
+            }
+        }
+        Pattern::Class { low, high } => {
+            for (i, e) in entries.iter().enumerate().filter(|(_, e)| in_family(e)) {
+                if e.end.is_none() && (*low..=*high).contains(&e.value) {
+                    hits.push(Hit { index: i, tier: Tier::CodePrefix, inner: 0, matched: Matched::Nothing });
+                }
+            }
+        }
+        Pattern::Words(words) => {
+            let matcher = SkimMatcherV2::default().ignore_case();
+            let needle = normalize(words);
+            let needle_words: Vec<&str> = needle.split_whitespace().collect();
+            for (i, e) in entries.iter().enumerate().filter(|(_, e)| in_family(e)) {
+                if let Some(hit) = words_hit(i, e, index, &matcher, &needle, &needle_words) {
+                    hits.push(hit);
+                }
+            }
+        }
+    }
+    hits.sort_by(|a, b| b.tier.cmp(&a.tier).then(b.inner.cmp(&a.inner)).then(a.index.cmp(&b.index)));
+    hits
+}
+
+fn number_hit(i: usize, e: &CodeEntry, value: i64, typed: &str) -> Option<Hit> {
+    if e.end.is_none() && e.value == value {
+        let len = e.code.chars().count();
+        return Some(Hit { index: i, tier: Tier::ExactCode, inner: 0, matched: Matched::Code((0..len).collect()) });
+    }
+    if e.end.is_some() && e.covers(value) {
+        return Some(Hit { index: i, tier: Tier::InRange, inner: 0, matched: Matched::Nothing });
+    }
+    let code = e.code.to_ascii_lowercase();
+    if e.end.is_none() && code.starts_with(typed) {
+        // Closer lengths first: `10` ranks 100 before 1000.
+        let extra = (code.len() - typed.len()) as i64;
+        return Some(Hit {
+            index: i,
+            tier: Tier::CodePrefix,
+            inner: 999 - extra.min(999),
+            matched: Matched::Code((0..typed.chars().count()).collect()),
+        });
+    }
+    None
+}
+
+fn words_hit(
+    i: usize,
+    e: &CodeEntry,
+    index: &SearchIndex,
+    matcher: &SkimMatcherV2,
+    needle: &str,
+    needle_words: &[&str],
+) -> Option<Hit> {
+    let name = &index.names[i];
+    let name_chars = || (0..e.name.chars().count()).collect::<Vec<_>>();
+    if name == needle || strip_symbol_prefix(name) == Some(needle) {
+        return Some(Hit { index: i, tier: Tier::ExactName, inner: 0, matched: Matched::Name(name_chars()) });
+    }
+    if let Some(k) = index.aliases[i].iter().position(|a| a == needle) {
+        let len = e.aliases[k].chars().count();
+        return Some(Hit { index: i, tier: Tier::Alias, inner: 0, matched: Matched::Alias(k, (0..len).collect()) });
+    }
+    if name.starts_with(needle) {
+        let len = needle.chars().count();
+        let extra = (name.chars().count() - len) as i64;
+        return Some(Hit {
+            index: i,
+            tier: Tier::NamePrefix,
+            inner: 999 - extra.min(999),
+            matched: Matched::Name((0..len).collect()),
+        });
+    }
+    if let Some((score, positions)) = fuzzy(matcher, name, needle) {
+        return Some(Hit { index: i, tier: Tier::FuzzyName, inner: score, matched: Matched::Name(positions) });
+    }
+    let best_alias = index.aliases[i]
+        .iter()
+        .enumerate()
+        .filter_map(|(k, a)| fuzzy(matcher, a, needle).map(|(s, p)| (k, s, p)))
+        .max_by_key(|(_, s, _)| *s);
+    if let Some((k, score, positions)) = best_alias {
+        return Some(Hit { index: i, tier: Tier::FuzzyAlias, inner: score, matched: Matched::Alias(k, positions) });
+    }
+    let text = &index.texts[i];
+    if !needle_words.is_empty() && needle_words.iter().all(|w| contains_word_prefix(text, w)) {
+        let count: usize = needle_words.iter().map(|w| text.matches(w).count()).sum();
+        return Some(Hit { index: i, tier: Tier::Text, inner: count.min(999) as i64, matched: Matched::Text });
+    }
+    None
+}
+
+/// Signal names without their `SIG` prefix (`kill` → SIGKILL), the way `kill -l` prints them.
+fn strip_symbol_prefix(name: &str) -> Option<&str> {
+    name.strip_prefix("sig")
+}
+
+/// A fuzzy match that is worth showing: every query char in order, and not scattered so thinly
+/// that it means nothing (the skim score must reach a floor that grows with the query length).
+fn fuzzy(matcher: &SkimMatcherV2, haystack: &str, needle: &str) -> Option<(i64, Vec<usize>)> {
+    if !is_subsequence(haystack, needle) {
+        return None;
+    }
+    let (score, positions) = matcher.fuzzy_indices(haystack, needle)?;
+    let floor = 12 * needle.chars().filter(|c| !c.is_whitespace()).count() as i64;
+    (score >= floor).then_some((score.min(999), positions))
+}
+
+/// Cheap pre-check before the fuzzy matcher: every char of `needle` appears in order.
+fn is_subsequence(haystack: &str, needle: &str) -> bool {
+    let mut hay = haystack.chars();
+    needle.chars().filter(|c| !c.is_whitespace()).all(|n| hay.any(|h| h == n))
+}
+
+/// Whether `word` starts a word somewhere in `text` (both already normalized).
+fn contains_word_prefix(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// The one hit that answers the query on its own, if there is one: an exact tier that no other
+/// hit shares.
+pub fn standout(hits: &[Hit]) -> Option<&Hit> {
+    let first = hits.first()?;
+    if !first.tier.is_exact() {
+        return None;
+    }
+    match hits.get(1) {
+        Some(second) if second.tier == first.tier => None,
+        _ => Some(first),
+    }
+}

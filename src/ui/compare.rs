@@ -1,0 +1,101 @@
+//! Compare mode: the pinned code and the selected one, side by side when the pane is wide and
+//! stacked when narrow, then the key differences and when to use which.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::app::App;
+use crate::catalog::CodeEntry;
+use crate::compare::{Comparison, compare};
+use crate::strings;
+use crate::theme::Theme;
+use crate::ui::detail::render_scrolled;
+use crate::ui::text::{bulleted, heading, numbered, wrapped};
+
+/// Panes at least this wide show the two codes in columns.
+pub const SIDE_BY_SIDE_MIN_WIDTH: usize = 70;
+
+/// One side of the comparison: title, summary, description, when, fix.
+fn side_lines(theme: &Theme, e: &CodeEntry, width: usize) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{} {}", e.family, e.code), theme.code),
+        Span::raw(" "),
+        Span::styled(crate::sanitize::clean(&e.name), theme.title),
+    ])];
+    lines.extend(wrapped(&e.summary, width, "", "", theme.text));
+    heading(&mut lines, strings::DESCRIPTION, theme.heading);
+    lines.extend(wrapped(&e.description, width, "", "", theme.text));
+    heading(&mut lines, strings::WHEN, theme.heading);
+    lines.extend(wrapped(&e.when, width, "", "", theme.text));
+    heading(&mut lines, strings::FIX, theme.heading);
+    lines.extend(numbered(&e.fix, width, theme.text));
+    lines
+}
+
+/// The lines of a comparison for a pane `width` columns wide. Pure: tests call it directly.
+pub fn compare_lines(theme: &Theme, cmp: &Comparison<'_>, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if width >= SIDE_BY_SIDE_MIN_WIDTH {
+        let gap = 3;
+        let column = (width - gap) / 2;
+        let left = side_lines(theme, cmp.left, column);
+        let right = side_lines(theme, cmp.right, column);
+        for row in 0..left.len().max(right.len()) {
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            let l = left.get(row).cloned().unwrap_or_default();
+            let used = l.width();
+            spans.extend(l.spans);
+            spans.push(Span::raw(" ".repeat(column.saturating_sub(used))));
+            spans.push(Span::styled(" │ ", theme.border));
+            if let Some(r) = right.get(row) {
+                spans.extend(r.spans.iter().cloned());
+            }
+            lines.push(Line::from(spans));
+        }
+    } else {
+        lines.extend(side_lines(theme, cmp.left, width));
+        lines.push(Line::default());
+        lines.push(Line::styled("─".repeat(width), theme.border));
+        lines.push(Line::default());
+        lines.extend(side_lines(theme, cmp.right, width));
+    }
+    heading(&mut lines, strings::DIFFERENCES, theme.heading);
+    lines.extend(bulleted(&cmp.differences, width, theme.text));
+    heading(&mut lines, strings::WHEN_TO_USE, theme.heading);
+    lines.extend(wrapped(&cmp.when_to_use, width, "", "", theme.text));
+    lines
+}
+
+pub fn render_compare(app: &App, pinned: usize, area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(2) as usize;
+    let theme = &app.theme;
+    let left = &app.catalog.entries()[pinned];
+    let title = |right: &str| {
+        Line::from(vec![
+            Span::styled(" compare ", theme.pinned),
+            Span::styled(format!("{} ⇄ {right} ", left.id()), theme.dim),
+        ])
+    };
+    match app.selected_entry() {
+        Some((right, entry)) if right != pinned => {
+            let cmp = compare(&app.catalog, pinned, right);
+            render_scrolled(app, title(&entry.id()), compare_lines(theme, &cmp, width), area, buf);
+        }
+        _ => {
+            let mut lines = wrapped(
+                &format!(
+                    "{} is pinned. Move the selection or type a query to pick the code to compare it with; Tab leaves compare mode.",
+                    left.id()
+                ),
+                width,
+                "",
+                "",
+                theme.text,
+            );
+            lines.push(Line::default());
+            lines.extend(wrapped(&left.summary, width, "", "", theme.dim));
+            render_scrolled(app, title("?"), lines, area, buf);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! The result list: family tag, code, name, with the matched characters highlighted.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::App;
+use crate::catalog::{Catalog, Family};
+use crate::search::{Hit, Matched};
+use crate::ui::text::highlighted;
+
+/// The shortest name of a family, for the tag column (`ws`, `h2`, `http`).
+pub fn family_tag(family: &Family) -> &str {
+    std::iter::once(&family.id)
+        .chain(family.aliases.iter())
+        .min_by_key(|name| (name.len(), *name != &family.id))
+        .map_or("", |s| s.as_ref())
+}
+
+fn tag_of<'a>(catalog: &'a Catalog, family: &'a str) -> &'a str {
+    catalog.family(family).map_or(family, family_tag)
+}
+
+/// First row to show so that the selection stays visible, moving as little as possible.
+pub fn scroll_offset(previous: usize, selected: usize, height: usize, len: usize) -> usize {
+    if height == 0 || len <= height {
+        return 0;
+    }
+    let offset = if selected < previous {
+        selected
+    } else if selected >= previous + height {
+        selected + 1 - height
+    } else {
+        previous
+    };
+    offset.min(len - height)
+}
+
+pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let title = format!(" {} of {} ", app.hits.len(), app.catalog.entries().len());
+    let block = Block::default().borders(Borders::ALL).border_style(theme.border).title(Span::styled(title, theme.dim));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let height = inner.height as usize;
+    let mut view = app.view.get();
+    let offset = scroll_offset(view.list_offset, app.selected, height, app.hits.len());
+    view.list_offset = offset;
+    view.list_height = height;
+    app.view.set(view);
+
+    if app.hits.is_empty() {
+        Paragraph::new(Line::styled("No code matches. Esc clears the query.", theme.dim)).render(inner, buf);
+        return;
+    }
+    let visible = &app.hits[offset..app.hits.len().min(offset + height)];
+    let catalog = &app.catalog;
+    let tag_width =
+        visible.iter().map(|h| tag_of(catalog, &catalog.entries()[h.index].family).width()).max().unwrap_or(0);
+    let code_width = visible.iter().map(|h| catalog.entries()[h.index].code.width()).max().unwrap_or(0).min(11);
+    let lines: Vec<Line> = visible
+        .iter()
+        .enumerate()
+        .map(|(row, hit)| row_line(app, hit, offset + row == app.selected, tag_width, code_width))
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn row_line(app: &App, hit: &Hit, selected: bool, tag_width: usize, code_width: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let entry = &app.catalog.entries()[hit.index];
+    let pinned = app.pinned == Some(hit.index);
+    let mut spans = vec![Span::styled(if pinned { "◆" } else { " " }, theme.pinned)];
+    let tag = tag_of(&app.catalog, &entry.family);
+    spans.push(Span::styled(format!("{tag:<tag_width$} "), theme.tag));
+    let code_pad = code_width.saturating_sub(entry.code.width());
+    match &hit.matched {
+        Matched::Code(p) => spans.extend(highlighted(&entry.code, p, theme.code, theme.matched)),
+        _ => spans.push(Span::styled(entry.code.to_string(), theme.code)),
+    }
+    spans.push(Span::raw(" ".repeat(code_pad + 1)));
+    let name_style = if entry.official { theme.text } else { theme.unofficial };
+    match &hit.matched {
+        Matched::Name(p) => spans.extend(highlighted(&entry.name, p, name_style, theme.matched)),
+        _ => spans.push(Span::styled(crate::sanitize::clean(&entry.name), name_style)),
+    }
+    if let Matched::Alias(k, p) = &hit.matched
+        && let Some(alias) = entry.aliases.get(*k)
+    {
+        spans.push(Span::styled(" · ", theme.dim));
+        spans.extend(highlighted(alias, p, theme.dim, theme.matched));
+    }
+    let line = Line::from(spans);
+    if selected { line.style(theme.selected) } else { line.style(Style::new()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_offset;
+
+    #[test]
+    fn offset_follows_the_selection_minimally() {
+        assert_eq!(scroll_offset(0, 3, 10, 100), 0);
+        assert_eq!(scroll_offset(0, 10, 10, 100), 1);
+        assert_eq!(scroll_offset(5, 2, 10, 100), 2);
+        assert_eq!(scroll_offset(50, 99, 10, 100), 90);
+        assert_eq!(scroll_offset(7, 3, 10, 5), 0);
+        assert_eq!(scroll_offset(0, 0, 0, 5), 0);
+    }
+}

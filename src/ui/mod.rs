@@ -1,0 +1,106 @@
+//! The view: functions that read `&App` and draw. Nothing here changes the model beyond the
+//! scroll metrics of the last frame.
+
+pub mod compare;
+pub mod detail;
+pub mod help;
+pub mod list;
+pub mod overview;
+pub mod text;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use crate::app::App;
+use crate::keymap::{BINDINGS, key_label};
+
+/// The smallest terminal the browser draws in; below it, a message says so.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// Below this width the list sits above the detail instead of beside it.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 80;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            render_too_small(self, area, buf);
+            return;
+        }
+        let [search, body, footer] =
+            Layout::vertical([Constraint::Length(3), Constraint::Min(4), Constraint::Length(1)]).areas(area);
+        render_search_bar(self, search, buf);
+        let (list_area, detail_area) = if area.width >= SIDE_BY_SIDE_WIDTH {
+            // Compare mode needs the room for two columns; the list only picks the other side.
+            let list_width = if self.comparing() { (area.width / 4).clamp(26, 40) } else { (area.width * 2 / 5).clamp(30, 56) };
+            let [l, d] = Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
+            (l, d)
+        } else {
+            let list_height = (body.height * 2 / 5).max(3);
+            let [l, d] = Layout::vertical([Constraint::Length(list_height), Constraint::Min(3)]).areas(body);
+            (l, d)
+        };
+        list::render_list(self, list_area, buf);
+        match self.pinned {
+            Some(pinned) => compare::render_compare(self, pinned, detail_area, buf),
+            None if self.show_overview => overview::render_overview(self, detail_area, buf),
+            None => detail::render_detail(self, detail_area, buf),
+        }
+        render_footer(self, footer, buf);
+        if self.show_help {
+            help::render_help(self, area, buf);
+        }
+    }
+}
+
+fn render_search_bar(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let title = if app.comparing() { " whatcode · compare " } else { " whatcode " };
+    let block =
+        Block::default().borders(Borders::ALL).border_style(theme.border).title(Span::styled(title, theme.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let mut spans = vec![Span::styled("› ", theme.key)];
+    if app.query.is_empty() {
+        spans.push(Span::styled("type a code, a name or words: 1006, 4xx, ECONNRESET, going away", theme.dim));
+    } else {
+        // Keep the end of a long query visible: that is where the user types.
+        let room = (inner.width as usize).saturating_sub(4);
+        let shown: String = {
+            let chars: Vec<char> = app.query.chars().collect();
+            chars[chars.len().saturating_sub(room)..].iter().collect()
+        };
+        spans.push(Span::styled(shown, theme.text));
+        spans.push(Span::styled("▏", theme.key));
+    }
+    Paragraph::new(Line::from(spans)).render(inner, buf);
+}
+
+fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    if let Some(warning) = app.warnings.first() {
+        let more = if app.warnings.len() > 1 { format!(" (+{} more)", app.warnings.len() - 1) } else { String::new() };
+        let line = Line::from(Span::styled(format!("⚠ {}{more}", crate::sanitize::clean(warning)), theme.warning));
+        Paragraph::new(line).render(area, buf);
+        return;
+    }
+    let mut spans = Vec::new();
+    if let Some(pinned) = app.pinned {
+        spans.push(Span::styled(format!("◆ {} pinned ", app.catalog.entries()[pinned].id()), theme.pinned));
+    }
+    for binding in BINDINGS.iter().filter(|b| b.hint.is_some()) {
+        let (Some(hint), Some(key)) = (binding.hint, binding.keys.first()) else { continue };
+        spans.push(Span::styled(key_label(*key), theme.key));
+        spans.push(Span::styled(format!(" {hint}  "), theme.dim));
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "Terminal too small: {}×{}. whatcode needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window, or Ctrl-C to quit.",
+        area.width, area.height
+    );
+    Paragraph::new(Line::styled(text, app.theme.warning)).wrap(Wrap { trim: true }).render(area, buf);
+}

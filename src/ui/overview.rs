@@ -1,0 +1,77 @@
+//! A family's overview in the detail pane: what the family is, its specs, and a map of its
+//! number space with the current code marked.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::app::App;
+use crate::catalog::{Catalog, Family};
+use crate::strings;
+use crate::theme::Theme;
+use crate::ui::detail::render_scrolled;
+use crate::ui::text::{bulleted, heading, wrapped};
+
+/// The overview of `family`, marking the range that holds `current` (a code's value).
+pub fn overview_lines(
+    catalog: &Catalog,
+    theme: &Theme,
+    family: &Family,
+    current: Option<i64>,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let count = catalog.entries().iter().filter(|e| e.family == family.id).count();
+    let mut lines = vec![Line::from(vec![
+        Span::styled(crate::sanitize::clean(&family.name), theme.title),
+        Span::styled(format!("  {count} codes"), theme.dim),
+    ])];
+    heading(&mut lines, strings::OVERVIEW, theme.heading);
+    lines.extend(wrapped(&family.overview, width, "", "", theme.text));
+    heading(&mut lines, strings::SPECS, theme.heading);
+    lines.extend(bulleted(&family.specs, width, theme.text));
+    heading(&mut lines, strings::NUMBER_SPACE, theme.heading);
+    lines.extend(wrapped(&family.number_space, width, "", "", theme.text));
+    if !family.ranges.is_empty() {
+        lines.push(Line::default());
+        let marked = current.and_then(|v| family.class_of(v));
+        let spans: Vec<String> = family
+            .ranges
+            .iter()
+            .map(|r| format!("{}–{}", family.display.format(r.start), family.display.format(r.end)))
+            .collect();
+        let span_width = spans.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+        let max_count = family.ranges.iter().map(|r| in_range(catalog, family, r)).max().unwrap_or(1).max(1);
+        for (range, span) in family.ranges.iter().zip(spans) {
+            let n = in_range(catalog, family, range);
+            let bar_room = width.saturating_sub(span_width + 12).min(20);
+            let bar = "█".repeat((n * bar_room).div_ceil(max_count));
+            let is_current = marked == Some(range);
+            let style = if is_current { theme.pinned } else { theme.text };
+            let mut row = vec![
+                Span::styled(if is_current { "▶ " } else { "  " }, theme.pinned),
+                Span::styled(format!("{span:>span_width$} "), theme.code),
+                Span::styled(format!("{bar:<bar_room$} {n:>4}  "), theme.tag),
+            ];
+            row.push(Span::styled(crate::sanitize::clean(&range.label), style));
+            lines.push(Line::from(row));
+        }
+    }
+    lines
+}
+
+fn in_range(catalog: &Catalog, family: &Family, range: &crate::catalog::Range) -> usize {
+    catalog.entries().iter().filter(|e| e.family == family.id && family.class_of(e.value) == Some(range)).count()
+}
+
+pub fn render_overview(app: &App, area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(2) as usize;
+    let entry = app.selected_entry().map(|(_, e)| e);
+    let family = entry.and_then(|e| app.catalog.family_of(e)).or_else(|| app.catalog.families().first());
+    let Some(family) = family else {
+        render_scrolled(app, Line::from(" family "), Vec::new(), area, buf);
+        return;
+    };
+    let lines = overview_lines(&app.catalog, &app.theme, family, entry.map(|e| e.value), width);
+    let title = Line::from(Span::styled(format!(" family {} · F2 closes ", family.id), app.theme.dim));
+    render_scrolled(app, title, lines, area, buf);
+}

@@ -1,0 +1,71 @@
+//! Turning text into wrapped ratatui lines. Everything from the data passes through `clean`
+//! here, so no control character reaches the terminal.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::sanitize::clean;
+
+/// Wraps every paragraph of `text` to `width` columns; the first line starts with `first`, the
+/// others with `rest`.
+pub fn wrapped(text: &str, width: usize, first: &str, rest: &str, style: Style) -> Vec<Line<'static>> {
+    let width = width.max(8);
+    let mut lines = Vec::new();
+    let mut lead = first;
+    for paragraph in clean(text).split('\n') {
+        if paragraph.trim().is_empty() {
+            lines.push(Line::default());
+            continue;
+        }
+        let hanging = format!("{rest}{}", crate::report::bullet_indent(paragraph));
+        let options = textwrap::Options::new(width).initial_indent(lead).subsequent_indent(&hanging);
+        for line in textwrap::wrap(paragraph, options) {
+            lines.push(Line::from(Span::styled(line.into_owned(), style)));
+        }
+        lead = rest;
+    }
+    lines
+}
+
+/// A numbered list (`1. ...`) with hanging indents.
+pub fn numbered(items: &[impl AsRef<str>], width: usize, style: Style) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        let first = format!(" {}. ", n + 1);
+        let rest = " ".repeat(first.chars().count());
+        lines.extend(wrapped(item.as_ref(), width, &first, &rest, style));
+    }
+    lines
+}
+
+/// A bulleted list with hanging indents.
+pub fn bulleted(items: &[impl AsRef<str>], width: usize, style: Style) -> Vec<Line<'static>> {
+    items.iter().flat_map(|item| wrapped(item.as_ref(), width, " • ", "   ", style)).collect()
+}
+
+/// A heading line, preceded by a blank line.
+pub fn heading(lines: &mut Vec<Line<'static>>, text: &str, style: Style) {
+    if !lines.is_empty() {
+        lines.push(Line::default());
+    }
+    lines.push(Line::from(Span::styled(text.to_string(), style)));
+}
+
+/// Splits `text` into spans, styling the chars at `positions` with `hit`.
+pub fn highlighted(text: &str, positions: &[usize], base: Style, hit: Style) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut current = String::new();
+    let mut current_hit = false;
+    for (i, c) in clean(text).chars().enumerate() {
+        let is_hit = positions.contains(&i);
+        if is_hit != current_hit && !current.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut current), if current_hit { hit } else { base }));
+        }
+        current_hit = is_hit;
+        current.push(c);
+    }
+    if !current.is_empty() {
+        spans.push(Span::styled(current, if current_hit { hit } else { base }));
+    }
+    spans
+}

@@ -1,0 +1,153 @@
+//! End to end in a real pseudo-terminal: spawn the binary, read the screen through a terminal
+//! emulator (vt100), type keys, check what a person would see, and that the terminal is left
+//! clean on exit.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const WAIT: Duration = Duration::from_secs(10);
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    output: Receiver<Vec<u8>>,
+    parser: vt100::Parser,
+}
+
+impl Session {
+    fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system();
+        let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_whatcode"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("spawn whatcode");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session { master: pair.master, writer, child, output, parser: vt100::Parser::new(rows, cols, 0) }
+    }
+
+    fn pump(&mut self, wait: Duration) {
+        if let Ok(bytes) = self.output.recv_timeout(wait) {
+            self.parser.process(&bytes);
+        }
+        while let Ok(bytes) = self.output.try_recv() {
+            self.parser.process(&bytes);
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Waits until every text is on the screen at once.
+    fn wait_for(&mut self, texts: &[&str]) {
+        let start = Instant::now();
+        loop {
+            self.pump(Duration::from_millis(50));
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return;
+            }
+            assert!(start.elapsed() < WAIT, "timed out waiting for {texts:?}; screen:\n{screen}");
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// Waits for the process to end, draining its output; returns the exit code.
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            self.pump(Duration::from_millis(50));
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                self.pump(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            assert!(start.elapsed() < WAIT, "whatcode did not exit; screen:\n{}", self.screen());
+        }
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize");
+        self.parser.screen_mut().set_size(rows, cols);
+    }
+}
+
+const CTRL_C: &[u8] = b"\x03";
+const CTRL_U: &[u8] = b"\x15";
+const TAB: &[u8] = b"\t";
+const ESC: &[u8] = b"\x1b";
+
+#[test]
+fn type_compare_and_quit_with_ctrl_c() {
+    let mut s = Session::start(&[], 120, 36);
+    s.wait_for(&["whatcode", "F1 help"]);
+    assert!(s.parser.screen().alternate_screen(), "the browser draws on the alternate screen");
+    s.send(b"1002");
+    s.wait_for(&["Protocol Error", "Description"]);
+    s.send(TAB);
+    s.send(CTRL_U);
+    s.send(b"1000");
+    s.wait_for(&["compare websocket/1002", "Normal Closure", "Protocol Error"]);
+    s.send(CTRL_C);
+    assert_eq!(s.wait_exit(), 0);
+    assert!(!s.parser.screen().alternate_screen(), "left the alternate screen");
+    assert!(!s.parser.screen().hide_cursor(), "cursor shown again");
+}
+
+#[test]
+fn escape_steps_back_then_quits() {
+    let mut s = Session::start(&["tui", "404"], 100, 30);
+    s.wait_for(&["Not Found"]);
+    s.send(ESC);
+    s.wait_for(&["type a code"]);
+    s.send(ESC);
+    assert_eq!(s.wait_exit(), 0);
+    assert!(!s.parser.screen().alternate_screen());
+}
+
+#[test]
+fn redraws_on_resize_and_says_when_too_small() {
+    let mut s = Session::start(&["tui", "1006"], 100, 30);
+    s.wait_for(&["Abnormal Closure"]);
+    s.resize(30, 8);
+    s.wait_for(&["too small"]);
+    s.resize(90, 28);
+    s.wait_for(&["Abnormal Closure"]);
+    s.send(CTRL_C);
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn help_opens_with_question_mark() {
+    let mut s = Session::start(&[], 100, 32);
+    s.wait_for(&["F1 help"]);
+    s.send(b"?");
+    s.wait_for(&["Esc closes", "clear the query"]);
+    s.send(ESC);
+    // A lone Esc is only known to be Esc when nothing follows it at once.
+    std::thread::sleep(Duration::from_millis(150));
+    s.pump(Duration::from_millis(100));
+    assert!(!s.screen().contains("Esc closes"), "help closed:\n{}", s.screen());
+    s.send(CTRL_C);
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -1,0 +1,134 @@
+//! Whole screens on ratatui's TestBackend: keys go through the real key table, the frame is
+//! compared with a reviewed snapshot.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use whatcode::app::App;
+use whatcode::catalog::Catalog;
+use whatcode::theme::Theme;
+use whatcode::tui::handle;
+
+fn app() -> App {
+    App::new(Catalog::builtin(), Theme::mono())
+}
+
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        handle(app, Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    }
+}
+
+fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    handle(app, Event::Key(KeyEvent::new(code, mods)));
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|f| f.render_widget(app, f.area())).expect("draw");
+    terminal
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    draw(app, width, height).backend().to_string()
+}
+
+#[test]
+fn start_screen() {
+    insta::assert_snapshot!(screen(&app(), 100, 30));
+}
+
+#[test]
+fn typing_a_code_shows_its_detail() {
+    let mut app = app();
+    keys(&mut app, "1002");
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn fuzzy_query_lists_ranked_hits() {
+    let mut app = app();
+    keys(&mut app, "gateway");
+    insta::assert_snapshot!(screen(&app, 100, 24));
+}
+
+#[test]
+fn compare_side_by_side_when_wide() {
+    let mut app = app();
+    keys(&mut app, "ws 1000");
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    keys(&mut app, "ws 1002");
+    insta::assert_snapshot!(screen(&app, 160, 45));
+}
+
+#[test]
+fn compare_stacked_when_narrow() {
+    let mut app = app();
+    keys(&mut app, "http 502");
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    keys(&mut app, "http 504");
+    insta::assert_snapshot!(screen(&app, 70, 40));
+}
+
+#[test]
+fn compare_with_itself_asks_for_another_code() {
+    let mut app = app();
+    keys(&mut app, "1006");
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    insta::assert_snapshot!(screen(&app, 100, 20));
+}
+
+#[test]
+fn help_overlay_lists_the_key_table() {
+    let mut app = app();
+    keys(&mut app, "?");
+    assert!(app.show_help);
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn family_overview_marks_the_current_range() {
+    let mut app = app();
+    keys(&mut app, "4001");
+    press(&mut app, KeyCode::F(2), KeyModifiers::NONE);
+    insta::assert_snapshot!(screen(&app, 100, 40));
+}
+
+#[test]
+fn smallest_usable_size() {
+    let mut app = app();
+    keys(&mut app, "404");
+    insta::assert_snapshot!(screen(&app, 40, 10));
+}
+
+#[test]
+fn too_small_says_so() {
+    insta::assert_snapshot!(screen(&app(), 30, 8));
+}
+
+#[test]
+fn detail_scrolls_with_shift_down() {
+    let mut app = app();
+    keys(&mut app, "1006");
+    let before = screen(&app, 100, 20);
+    press(&mut app, KeyCode::Down, KeyModifiers::SHIFT);
+    press(&mut app, KeyCode::Down, KeyModifiers::SHIFT);
+    let after = screen(&app, 100, 20);
+    assert_ne!(before, after);
+    assert_eq!(app.detail_scroll, 2);
+}
+
+#[test]
+fn mono_theme_still_marks_selection_and_matches() {
+    let mut app = app();
+    keys(&mut app, "gatway");
+    let terminal = draw(&app, 100, 20);
+    let buffer = terminal.backend().buffer();
+    // Row 4 is the first list row (search bar 3 rows, list border 1 row).
+    let row: Vec<_> = (1..40).map(|x| buffer[(x, 4)].clone()).collect();
+    assert!(row.iter().any(|c| c.modifier.contains(Modifier::REVERSED)), "selection is reversed");
+    assert!(row.iter().any(|c| c.modifier.contains(Modifier::UNDERLINED)), "matches are underlined");
+}

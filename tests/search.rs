@@ -1,0 +1,137 @@
+//! Search ranking on the built-in catalog: the answers people expect come first.
+
+use whatcode::catalog::Catalog;
+use whatcode::search::{Matched, Pattern, Query, SearchIndex, Tier, search, standout};
+
+fn ids(query: &str) -> Vec<String> {
+    let catalog = Catalog::builtin();
+    let index = SearchIndex::new(&catalog);
+    search(&catalog, &index, &Query::parse(query, &catalog)).iter().map(|h| catalog.entries()[h.index].id()).collect()
+}
+
+fn top(query: &str) -> String {
+    ids(query).into_iter().next().unwrap_or_else(|| panic!("no hit for {query:?}"))
+}
+
+#[test]
+fn exact_code_comes_first() {
+    assert_eq!(top("1002"), "websocket/1002");
+    assert_eq!(top("404"), "http/404");
+    assert_eq!(top("499"), "http/499");
+    assert_eq!(top("1006"), "websocket/1006");
+}
+
+#[test]
+fn number_prefixes_follow_the_exact_code() {
+    let hits = ids("100");
+    assert_eq!(hits[0], "http/100");
+    assert!(hits.contains(&"websocket/1000".to_string()), "{hits:?}");
+    let pos_1000 = hits.iter().position(|h| h == "websocket/1000").unwrap();
+    assert!(pos_1000 > 0);
+}
+
+#[test]
+fn classes_select_a_block_of_numbers() {
+    let hits = ids("http 4xx");
+    assert!(hits.len() >= 29, "{}", hits.len());
+    assert!(hits.iter().all(|h| h.starts_with("http/4")), "{hits:?}");
+    let hits = ids("ws 10xx");
+    assert!(hits.contains(&"websocket/1000".to_string()));
+    assert!(hits.contains(&"websocket/1015".to_string()));
+    assert!(hits.iter().all(|h| h.starts_with("websocket/10")), "{hits:?}");
+    let five = ids("http 5xx");
+    assert!(five.contains(&"http/503".to_string()) && five.contains(&"http/599".to_string()));
+    assert!(five.iter().all(|h| h.starts_with("http/5")));
+}
+
+#[test]
+fn family_words_filter() {
+    assert_eq!(ids("ws 1002"), vec!["websocket/1002"]);
+    assert_eq!(top("websocket going"), "websocket/1001");
+    assert!(ids("ws").iter().all(|h| h.starts_with("websocket/")));
+    assert_eq!(ids("ws/1006"), vec!["websocket/1006"]);
+}
+
+#[test]
+fn names_and_aliases_rank_as_expected() {
+    assert_eq!(top("too many requests"), "http/429");
+    assert_eq!(top("going away"), "websocket/1001");
+    assert_eq!(top("teapot"), "http/418");
+    assert_eq!(top("I'm a teapot"), "http/418");
+    assert_eq!(top("payload too large"), "http/413");
+    assert_eq!(top("CLOSE_GOING_AWAY"), "websocket/1001");
+    assert_eq!(top("close_normal"), "websocket/1000");
+    assert_eq!(top("Not Found"), "http/404");
+}
+
+#[test]
+fn search_is_case_insensitive() {
+    assert_eq!(top("TOO MANY REQUESTS"), "http/429");
+    assert_eq!(top("Going Away"), "websocket/1001");
+}
+
+#[test]
+fn numbers_inside_a_range_entry_find_it() {
+    assert_eq!(top("4001"), "websocket/4000-4999");
+    assert_eq!(top("ws 2500"), "websocket/1016-2999");
+    assert_eq!(top("3001"), "websocket/3000-3999");
+    // A registered code beats the range that contains it.
+    assert_eq!(top("3000"), "websocket/3000");
+}
+
+#[test]
+fn empty_query_lists_everything_in_catalog_order() {
+    let catalog = Catalog::builtin();
+    let all = ids("");
+    assert_eq!(all.len(), catalog.entries().len());
+    assert_eq!(all[0], catalog.entries()[0].id());
+    assert!(all[0].starts_with("http/"));
+}
+
+#[test]
+fn fuzzy_matches_carry_positions_in_the_name() {
+    let catalog = Catalog::builtin();
+    let index = SearchIndex::new(&catalog);
+    let hits = search(&catalog, &index, &Query::parse("gatway", &catalog));
+    let first = &hits[0];
+    assert!(catalog.entries()[first.index].name.contains("Gateway"), "{}", catalog.entries()[first.index].name);
+    assert_eq!(first.tier, Tier::FuzzyName);
+    let Matched::Name(positions) = &first.matched else { panic!("{:?}", first.matched) };
+    let name: Vec<char> = catalog.entries()[first.index].name.chars().collect();
+    let matched: String = positions.iter().map(|&p| name[p].to_ascii_lowercase()).collect();
+    assert_eq!(matched, "gatway");
+}
+
+#[test]
+fn words_in_the_text_are_a_lower_tier() {
+    let catalog = Catalog::builtin();
+    let index = SearchIndex::new(&catalog);
+    let hits = search(&catalog, &index, &Query::parse("proxy_read_timeout", &catalog));
+    assert!(!hits.is_empty());
+    let ws = hits.iter().find(|h| catalog.entries()[h.index].id() == "websocket/1006").expect("1006 mentions it");
+    assert_eq!(ws.tier, Tier::Text);
+    let first_text = hits.iter().position(|h| h.tier == Tier::Text).unwrap_or(0);
+    assert!(hits[first_text..].iter().all(|h| h.tier == Tier::Text), "text hits come last");
+}
+
+#[test]
+fn query_parsing() {
+    let catalog = Catalog::builtin();
+    let q = Query::parse("ws 1002", &catalog);
+    assert_eq!(q.family.as_deref(), Some("websocket"));
+    assert_eq!(q.pattern, Pattern::Number { value: 1002, typed: "1002".into() });
+    assert_eq!(Query::parse("http 5xx", &catalog).pattern, Pattern::Class { low: 500, high: 599 });
+    assert_eq!(Query::parse("0x7", &catalog).pattern, Pattern::Number { value: 7, typed: "0x7".into() });
+    assert_eq!(Query::parse("  ", &catalog).pattern, Pattern::Everything);
+}
+
+#[test]
+fn standout_needs_a_unique_exact_answer() {
+    let catalog = Catalog::builtin();
+    let index = SearchIndex::new(&catalog);
+    let run = |q: &str| search(&catalog, &index, &Query::parse(q, &catalog));
+    assert!(standout(&run("1002")).is_some());
+    assert!(standout(&run("teapot")).is_some());
+    assert!(standout(&run("gatway")).is_none(), "fuzzy hits never stand out");
+    assert!(standout(&run("5xx")).is_none());
+}
