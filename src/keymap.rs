@@ -284,7 +284,10 @@ mod tests {
         assert_eq!(action_for(press(KeyCode::Tab, KeyModifiers::NONE), false), Some(Action::ToggleCompare));
         assert_eq!(action_for(press(KeyCode::Down, KeyModifiers::SHIFT), false), Some(Action::ScrollDetailDown));
         assert_eq!(action_for(press(KeyCode::Char('z'), KeyModifiers::CONTROL), false), None);
-        assert_eq!(action_for(press(KeyCode::Char('c'), KeyModifiers::CONTROL | KeyModifiers::ALT), false), Some(Action::Quit));
+        assert_eq!(
+            action_for(press(KeyCode::Char('c'), KeyModifiers::CONTROL | KeyModifiers::ALT), false),
+            Some(Action::Quit)
+        );
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! emulator (vt100), type keys, check what a person would see, and that the terminal is left
 //! clean on exit.
 
-use std::io::{Read, Write};
-use std::sync::mpsc::{Receiver, channel};
+use std::io::Write;
+use std::os::fd::RawFd;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -14,40 +14,52 @@ struct Session {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    output: Receiver<Vec<u8>>,
+    /// The master side, read directly (no cloned reader), so dropping `master` really closes it.
+    fd: RawFd,
     parser: vt100::Parser,
 }
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Self::start_with_env(args, cols, rows, &[])
+    }
+
+    fn start_with_env(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system();
         let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_whatcode"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn whatcode");
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
         let writer = pair.master.take_writer().expect("writer");
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Session { master: pair.master, writer, child, output, parser: vt100::Parser::new(rows, cols, 0) }
+        let fd = pair.master.as_raw_fd().expect("master fd");
+        Session { master: pair.master, writer, child, fd, parser: vt100::Parser::new(rows, cols, 0) }
     }
 
+    /// Feeds whatever the program wrote to the terminal emulator, waiting up to `wait` for the
+    /// first bytes.
     fn pump(&mut self, wait: Duration) {
-        if let Ok(bytes) = self.output.recv_timeout(wait) {
-            self.parser.process(&bytes);
-        }
-        while let Ok(bytes) = self.output.try_recv() {
-            self.parser.process(&bytes);
+        let mut timeout = wait.as_millis() as i32;
+        loop {
+            let mut pfd = libc::pollfd { fd: self.fd, events: libc::POLLIN, revents: 0 };
+            // SAFETY: one valid pollfd for a file descriptor we own.
+            let ready = unsafe { libc::poll(&mut pfd, 1, timeout) };
+            if ready <= 0 || pfd.revents & libc::POLLIN == 0 {
+                return;
+            }
+            let mut buf = [0u8; 8192];
+            // SAFETY: reading into a buffer we own, at most its length.
+            let n = unsafe { libc::read(self.fd, buf.as_mut_ptr().cast(), buf.len()) };
+            if n <= 0 {
+                return;
+            }
+            self.parser.process(&buf[..n as usize]);
+            timeout = 0;
         }
     }
 
@@ -84,6 +96,21 @@ impl Session {
             }
             assert!(start.elapsed() < WAIT, "whatcode did not exit; screen:\n{}", self.screen());
         }
+    }
+
+    fn signal(&mut self, signal: i32) {
+        let pid = self.child.process_id().expect("pid") as i32;
+        // SAFETY: sending a signal to our own child process.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+    }
+
+    /// The terminal is as the shell left it: main screen, cursor visible.
+    fn assert_restored(&self) {
+        let screen = self.parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen:\n{}", self.screen());
+        assert!(!screen.hide_cursor(), "cursor still hidden");
+        assert!(!screen.bracketed_paste(), "bracketed paste still on");
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse capture still on");
     }
 
     fn resize(&mut self, cols: u16, rows: u16) {
@@ -150,4 +177,52 @@ fn help_opens_with_question_mark() {
     assert!(!s.screen().contains("Esc closes"), "help closed:\n{}", s.screen());
     s.send(CTRL_C);
     assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn signals_from_outside_restore_the_terminal_and_exit_128_plus_n() {
+    for (signal, status) in [(libc::SIGTERM, 143), (libc::SIGHUP, 129), (libc::SIGINT, 130)] {
+        let mut s = Session::start(&["tui", "1006"], 100, 30);
+        s.wait_for(&["Abnormal Closure"]);
+        s.signal(signal);
+        assert_eq!(s.wait_exit(), status, "signal {signal}");
+        s.assert_restored();
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal_then_explains() {
+    let mut s = Session::start_with_env(&[], 100, 30, &[("WHATCODE_PANIC_TEST", "1")]);
+    let status = s.wait_exit();
+    assert_ne!(status, 0);
+    s.assert_restored();
+    let screen = s.screen();
+    assert!(screen.contains("deliberate panic") && screen.contains("please report it"), "{screen}");
+}
+
+#[test]
+fn a_closed_terminal_ends_the_process() {
+    let mut s = Session::start(&["tui", "404"], 100, 30);
+    s.wait_for(&["Not Found"]);
+    let Session { master, writer, mut child, .. } = s;
+    drop(writer);
+    drop(master);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(start.elapsed() < WAIT, "whatcode kept running after its terminal closed");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(!status.success(), "a lost terminal is not a normal quit");
+}
+
+#[test]
+fn normal_quit_leaves_everything_restored() {
+    let mut s = Session::start(&["tui", "404"], 100, 30);
+    s.wait_for(&["Not Found"]);
+    s.send(CTRL_C);
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
 }

@@ -36,7 +36,12 @@ impl Catalog {
 
     /// A catalog from parts (user files, tests). Entries are kept in the given order.
     pub fn from_parts(families: Vec<Family>, entries: Vec<CodeEntry>, notes: Vec<CompareNote>) -> Self {
-        Self { families: Cow::Owned(families), entries: Cow::Owned(entries), notes: Cow::Owned(notes), ids: OnceCell::new() }
+        Self {
+            families: Cow::Owned(families),
+            entries: Cow::Owned(entries),
+            notes: Cow::Owned(notes),
+            ids: OnceCell::new(),
+        }
     }
 
     pub fn families(&self) -> &[Family] {

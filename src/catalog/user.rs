@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
+use super::Catalog;
 use super::model::{CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, Text};
 use super::schema::{RawCode, RawFamily, RawFile, tidy_text};
 use super::validate::validate;
-use super::Catalog;
 
 /// Files larger than this are refused before reading: nobody's code list is bigger, and reading
 /// one must never stall the app.
@@ -125,7 +125,11 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<usiz
     let mut staged = catalog.clone();
     let family_id = match (&raw.family, &raw.extends) {
         (Some(_), Some(extends)) => {
-            problems.push(locate.at(extends.span().start, Some("extends"), "a file either defines a [family] or extends one, not both"));
+            problems.push(locate.at(
+                extends.span().start,
+                Some("extends"),
+                "a file either defines a [family] or extends one, not both",
+            ));
             None
         }
         (Some(family), None) => match convert_family(family, &locate) {
@@ -150,13 +154,21 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<usiz
         (None, Some(extends)) => match staged.family(extends.get_ref()) {
             Some(f) => Some(f.id.to_string()),
             None => {
-                problems.push(locate.at(extends.span().start, Some("extends"), format!("no family is called '{}'", extends.get_ref())));
+                problems.push(locate.at(
+                    extends.span().start,
+                    Some("extends"),
+                    format!("no family is called '{}'", extends.get_ref()),
+                ));
                 None
             }
         },
         (None, None) if raw.code.is_empty() => None,
         (None, None) => {
-            problems.push(locate.at(0, Some("extends"), "say which family these codes belong to: a [family] table, or extends = \"FAMILY\""));
+            problems.push(locate.at(
+                0,
+                Some("extends"),
+                "say which family these codes belong to: a [family] table, or extends = \"FAMILY\"",
+            ));
             None
         }
     };
@@ -164,8 +176,7 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<usiz
     let mut spans: HashMap<String, usize> = HashMap::new();
     let mut added = 0;
     if let Some(family_id) = &family_id {
-        let mut index: HashMap<String, usize> =
-            staged.entries().iter().enumerate().map(|(i, e)| (e.id(), i)).collect();
+        let mut index: HashMap<String, usize> = staged.entries().iter().enumerate().map(|(i, e)| (e.id(), i)).collect();
         for code in &raw.code {
             let start = code.span().start;
             let entry = match convert_code(family_id, code, &locate) {
@@ -181,11 +192,19 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<usiz
             match (index.get(&id), overrides) {
                 (Some(&i), true) => entries[i] = entry,
                 (Some(_), false) => {
-                    problems.push(locate.at(start, Some("code"), format!("{id} is already defined; add overrides = true to replace it")));
+                    problems.push(locate.at(
+                        start,
+                        Some("code"),
+                        format!("{id} is already defined; add overrides = true to replace it"),
+                    ));
                     continue;
                 }
                 (None, true) => {
-                    problems.push(locate.at(start, Some("overrides"), format!("{id} does not exist yet, so there is nothing to override")));
+                    problems.push(locate.at(
+                        start,
+                        Some("overrides"),
+                        format!("{id} does not exist yet, so there is nothing to override"),
+                    ));
                     continue;
                 }
                 (None, false) => {
@@ -246,7 +265,9 @@ fn convert_family(raw: &Spanned<RawFamily>, locate: &Locator<'_>) -> Result<Fami
         specs: owned_list(&f.specs),
         number_space: owned(&f.number_space),
         overview: owned(&f.overview),
-        ranges: Cow::Owned(f.range.iter().map(|r| Range { start: r.start, end: r.end, label: owned(&r.label) }).collect()),
+        ranges: Cow::Owned(
+            f.range.iter().map(|r| Range { start: r.start, end: r.end, label: owned(&r.label) }).collect(),
+        ),
     })
 }
 

@@ -33,7 +33,8 @@ impl Widget for &App {
         render_search_bar(self, search, buf);
         let (list_area, detail_area) = if area.width >= SIDE_BY_SIDE_WIDTH {
             // Compare mode needs the room for two columns; the list only picks the other side.
-            let list_width = if self.comparing() { (area.width / 4).clamp(26, 40) } else { (area.width * 2 / 5).clamp(30, 56) };
+            let list_width =
+                if self.comparing() { (area.width / 4).clamp(26, 40) } else { (area.width * 2 / 5).clamp(30, 56) };
             let [l, d] = Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
             (l, d)
         } else {
