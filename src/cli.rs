@@ -17,7 +17,7 @@ use crate::strings;
 ///
 /// With no arguments on a terminal it opens the interactive browser.
 #[derive(Parser, Debug)]
-#[command(name = "whatcode", version, args_conflicts_with_subcommands = true)]
+#[command(name = "whatcode", version)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,

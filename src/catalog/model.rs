@@ -30,6 +30,13 @@ impl Display {
         }
     }
 
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Decimal => "decimal",
+            Self::Hex => "hex",
+        }
+    }
+
     /// Formats a value the way the family's spec writes it (`404`, `0x7`).
     pub fn format(self, value: i64) -> String {
         match self {

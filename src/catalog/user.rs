@@ -95,6 +95,10 @@ pub fn read(path: &Path) -> Result<String, FileProblem> {
     if meta.is_dir() {
         return Err(FileProblem::whole_file(path, "is a directory, not a code file"));
     }
+    // A FIFO or a device would block or never end: only regular files are read.
+    if !meta.is_file() {
+        return Err(FileProblem::whole_file(path, "is not a regular file (a pipe, socket or device?)"));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(FileProblem::whole_file(
             path,
@@ -121,6 +125,14 @@ pub fn read(path: &Path) -> Result<String, FileProblem> {
 pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<usize, Vec<FileProblem>> {
     let locate = Locator { path, text };
     let raw: RawFile = toml::from_str(text).map_err(|e| vec![locate.toml_error(&e)])?;
+    if raw.family.is_none() && raw.code.is_empty() && raw.compare.is_empty() {
+        let what = if text.trim().is_empty() {
+            "the file is empty"
+        } else {
+            "the file has no [family], [[code]] or [[compare]] table"
+        };
+        return Err(vec![FileProblem::whole_file(path, format!("{what}: nothing to load"))]);
+    }
     let mut problems = Vec::new();
     let mut staged = catalog.clone();
     let family_id = match (&raw.family, &raw.extends) {
@@ -191,6 +203,10 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<usiz
             let (_, entries, _) = staged.parts_mut();
             match (index.get(&id), overrides) {
                 (Some(&i), true) => entries[i] = entry,
+                (Some(_), false) if spans.contains_key(&id) => {
+                    problems.push(locate.at(start, Some("code"), format!("{id} is defined twice in this file")));
+                    continue;
+                }
                 (Some(_), false) => {
                     problems.push(locate.at(
                         start,
@@ -355,13 +371,30 @@ impl Locator<'_> {
         self.at(table_start, Some(field), message)
     }
 
+    /// The key of a `key = value` line holding `offset`, if it is one.
+    fn key_at(&self, offset: usize) -> Option<String> {
+        let offset = offset.min(self.text.len());
+        let start = self.text[..offset].rfind('\n').map_or(0, |p| p + 1);
+        let line = self.text[start..].lines().next()?;
+        let (key, _) = line.split_once('=')?;
+        let key = key.trim();
+        let bare =
+            !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.');
+        bare.then(|| key.to_string())
+    }
+
     fn toml_error(&self, e: &toml::de::Error) -> FileProblem {
         let offset = e.span().map_or(0, |s| s.start);
         let message = e.message().trim().to_string();
-        // serde names the field in backticks: "missing field `name`", "unknown field `nmae`".
-        let field = message.split('`').nth(1).map(str::to_string);
+        // serde names a missing or unknown field in backticks; for a wrong value, the key is the one
+        // on the line the error points at.
+        let named = if message.starts_with("missing field") || message.starts_with("unknown field") {
+            message.split('`').nth(1).map(str::to_string)
+        } else {
+            None
+        };
         let mut problem = self.at(offset, None, message);
-        problem.field = field;
+        problem.field = named.or_else(|| self.key_at(offset));
         if e.span().is_none() {
             problem.line = None;
             problem.column = None;

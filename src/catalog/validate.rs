@@ -97,7 +97,7 @@ fn check_entry(
             problems,
             &id,
             "code",
-            format!("expected '{expected}' for value {} in a {:?} family", entry.value, family.display),
+            format!("expected '{expected}' for value {} in a {} family", entry.value, family.display.as_str()),
         );
     }
     if entry.value < 0 {

@@ -1,0 +1,137 @@
+//! Property tests: no sequence of actions, keys, pastes or terminal sizes makes the app panic,
+//! and nothing drawn ever contains a raw control character.
+//!
+//! `cargo test` runs a quick slice. The long run (10^6 cases) is:
+//!   PROPTEST_CASES=1000000 cargo test --release --test never_panics
+//! (see README: "Long-running checks").
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use whatcode::action::Action;
+use whatcode::app::App;
+use whatcode::catalog::Catalog;
+use whatcode::sanitize::is_hostile;
+use whatcode::theme::Theme;
+use whatcode::tui::handle;
+
+/// Text that tends to break terminals: controls, escapes, emoji, RTL, combining marks, wide CJK.
+fn nasty_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        ".{0,40}",
+        proptest::collection::vec(
+            prop_oneof![
+                Just("\u{1b}[2J".to_string()),
+                Just("\u{202e}".to_string()),
+                Just("👩‍💻".to_string()),
+                Just("e\u{301}\u{302}\u{303}".to_string()),
+                Just("שלום".to_string()),
+                Just("錯誤コード".to_string()),
+                Just("\u{7f}\u{85}\u{9b}".to_string()),
+                Just("\n\r\t".to_string()),
+                "[a-z0-9 ]{1,5}",
+            ],
+            0..20
+        )
+        .prop_map(|v| v.concat()),
+        (1usize..30_000).prop_map(|n| "x".repeat(n)),
+    ]
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        4 => any::<char>().prop_map(Action::InsertChar),
+        4 => "[a-z0-9 /]".prop_map(|s| Action::InsertChar(s.chars().next().unwrap_or('a'))),
+        1 => nasty_text().prop_map(Action::Paste),
+        1 => Just(Action::DeleteChar),
+        1 => Just(Action::DeleteWord),
+        1 => Just(Action::ClearQuery),
+        2 => Just(Action::SelectNext),
+        1 => Just(Action::SelectPrevious),
+        1 => Just(Action::SelectPageDown),
+        1 => Just(Action::SelectPageUp),
+        1 => Just(Action::SelectFirst),
+        1 => Just(Action::SelectLast),
+        1 => Just(Action::ScrollDetailDown),
+        1 => Just(Action::ScrollDetailUp),
+        1 => Just(Action::ScrollDetailPageDown),
+        1 => Just(Action::ScrollDetailPageUp),
+        2 => Just(Action::ToggleCompare),
+        1 => Just(Action::ToggleOverview),
+        1 => Just(Action::ToggleHelp),
+        1 => Just(Action::Back),
+    ]
+}
+
+fn key() -> impl Strategy<Value = Event> {
+    let code = prop_oneof![
+        any::<char>().prop_map(KeyCode::Char),
+        Just(KeyCode::Tab),
+        Just(KeyCode::BackTab),
+        Just(KeyCode::Enter),
+        Just(KeyCode::Esc),
+        Just(KeyCode::Backspace),
+        Just(KeyCode::Up),
+        Just(KeyCode::Down),
+        Just(KeyCode::PageUp),
+        Just(KeyCode::PageDown),
+        Just(KeyCode::Home),
+        Just(KeyCode::End),
+        (1u8..13).prop_map(KeyCode::F),
+    ];
+    let mods = (0u8..16).prop_map(|bits| KeyModifiers::from_bits_truncate(bits));
+    (code, mods).prop_map(|(code, mods)| Event::Key(KeyEvent::new(code, mods)))
+}
+
+/// Draws the app and checks the frame has no control characters in it.
+fn draw_clean(app: &App, width: u16, height: u16) -> Result<(), TestCaseError> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|f| f.render_widget(app, f.area())).expect("draw");
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        prop_assert!(!cell.symbol().chars().any(is_hostile), "control character drawn: {:?}", cell.symbol());
+    }
+    Ok(())
+}
+
+fn size() -> impl Strategy<Value = (u16, u16)> {
+    prop_oneof![(1u16..=500, 1u16..=200), (1u16..=60, 1u16..=15), (40u16..=140, 10u16..=50)]
+}
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48)
+}
+
+proptest! {
+    // A quick slice by default; PROPTEST_CASES sets the count for the long run.
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_actions_never_panic((width, height) in size(), actions in proptest::collection::vec(action(), 0..40)) {
+        let mut app = App::new(Catalog::builtin(), Theme::dark());
+        for (i, action) in actions.into_iter().enumerate() {
+            app.update(action);
+            if i % 8 == 0 {
+                draw_clean(&app, width, height)?;
+            }
+            prop_assert!(app.selected <= app.hits.len().saturating_sub(1).max(0));
+        }
+        draw_clean(&app, width, height)?;
+    }
+
+    #[test]
+    fn random_keys_never_panic(sizes in proptest::collection::vec(size(), 1..4), keys in proptest::collection::vec(key(), 0..60)) {
+        let mut app = App::new(Catalog::builtin(), Theme::mono());
+        for (i, event) in keys.into_iter().enumerate() {
+            handle(&mut app, event);
+            if app.should_quit {
+                break;
+            }
+            let (w, h) = sizes[i % sizes.len()];
+            if i % 10 == 0 {
+                draw_clean(&app, w, h)?;
+            }
+        }
+    }
+}
