@@ -125,10 +125,12 @@ pub fn facts(catalog: &Catalog, e: &CodeEntry) -> Vec<String> {
     if let Some(class) = catalog.class_of(e) {
         head.push_str(&format!(" · {}: {class}", strings::CLASS));
     }
+    if e.official {
+        head.push_str(&format!(" · {}", strings::OFFICIAL));
+    }
     facts.push(head);
-    match &e.source {
-        Some(source) if !e.official => facts.push(strings::unofficial(source)),
-        _ => facts.push(format!("{}: {}", strings::OFFICIAL, strings::YES)),
+    if let Some(source) = e.source.as_ref().filter(|_| !e.official) {
+        facts.push(strings::unofficial(source));
     }
     facts.push(format!(
         "{}: {} · {}: {}",

@@ -24,7 +24,7 @@ pub const RETRY: &str = "Retry";
 pub const MESSAGE: &str = "C library message";
 pub const DEFAULT_ACTION: &str = "Default action";
 pub const CATCHABLE: &str = "Can be caught";
-pub const OFFICIAL: &str = "Official (in the registry)";
+pub const OFFICIAL: &str = "in the official registry";
 pub const YES: &str = "yes";
 pub const NO: &str = "no";
 
