@@ -36,20 +36,9 @@ impl Layout {
 
     /// Wraps every paragraph of `text`, each line starting with `first` then `rest`.
     fn wrap(&self, out: &mut String, text: &str, first: &str, rest: &str) {
-        let width = self.width.max(20);
-        let mut lead = first;
-        for paragraph in text.split('\n') {
-            if paragraph.trim().is_empty() {
-                out.push('\n');
-                continue;
-            }
-            let hanging = format!("{rest}{}", bullet_indent(paragraph));
-            let options = textwrap::Options::new(width).initial_indent(lead).subsequent_indent(&hanging);
-            for line in textwrap::wrap(&clean(paragraph), options) {
-                out.push_str(&line);
-                out.push('\n');
-            }
-            lead = rest;
+        for line in wrap_paragraphs(text, self.width.max(20), first, rest) {
+            out.push_str(&line);
+            out.push('\n');
         }
     }
 
@@ -76,6 +65,25 @@ impl Layout {
             self.wrap(out, item.as_ref(), "  - ", "    ");
         }
     }
+}
+
+/// Wraps every paragraph of `text` to `width` columns (first fit, by display width), with control
+/// characters neutralised. The first line starts with `first`, the others with `rest`; paragraphs
+/// written as `- ` bullets get a hanging indent; blank lines stay blank.
+pub fn wrap_paragraphs(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut lead = first;
+    for paragraph in clean(text).split('\n') {
+        if paragraph.trim().is_empty() {
+            lines.push(String::new());
+            continue;
+        }
+        let hanging = format!("{rest}{}", bullet_indent(paragraph));
+        let options = textwrap::Options::new(width).initial_indent(lead).subsequent_indent(&hanging);
+        lines.extend(textwrap::wrap(paragraph, options).into_iter().map(|l| l.into_owned()));
+        lead = rest;
+    }
+    lines
 }
 
 /// Extra indent for the continuation lines of a paragraph written as a `- ` bullet.

@@ -5,6 +5,8 @@
 //! prefix > fuzzy name > fuzzy alias > words in the text), then by the score inside the tier, then
 //! by catalog order (family, then value).
 
+use std::cell::OnceCell;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -148,11 +150,19 @@ fn parse_class(text: &str) -> Option<(i64, i64)> {
     Some((low, low + scale - 1))
 }
 
-/// Lower-cased copies of what search looks at, built once per catalog.
+/// Lower-cased copies of what search looks at, built on first use and kept: number queries need
+/// none of it, name queries only the names, and only word queries that reach the text tier pay
+/// for normalising the descriptions.
+#[derive(Default)]
 pub struct SearchIndex {
-    names: Vec<String>,
-    aliases: Vec<Vec<String>>,
-    texts: Vec<String>,
+    names: OnceCell<Vec<Names>>,
+    texts: OnceCell<Vec<String>>,
+}
+
+/// An entry's name and aliases, normalised.
+struct Names {
+    name: String,
+    aliases: Vec<String>,
 }
 
 /// Lower-cases and turns `_` and `-` into spaces, keeping one char per char so match positions
@@ -167,13 +177,22 @@ pub fn normalize(s: &str) -> String {
 }
 
 impl SearchIndex {
-    pub fn new(catalog: &Catalog) -> Self {
-        let entries = catalog.entries();
-        SearchIndex {
-            names: entries.iter().map(|e| normalize(&e.name)).collect(),
-            aliases: entries.iter().map(|e| e.aliases.iter().map(|a| normalize(a)).collect()).collect(),
-            texts: entries.iter().map(searchable_text).collect(),
-        }
+    pub fn new(_catalog: &Catalog) -> Self {
+        Self::default()
+    }
+
+    fn names(&self, catalog: &Catalog) -> &[Names] {
+        self.names.get_or_init(|| {
+            catalog
+                .entries()
+                .iter()
+                .map(|e| Names { name: normalize(&e.name), aliases: e.aliases.iter().map(|a| normalize(a)).collect() })
+                .collect()
+        })
+    }
+
+    fn texts(&self, catalog: &Catalog) -> &[String] {
+        self.texts.get_or_init(|| catalog.entries().iter().map(searchable_text).collect())
     }
 }
 
@@ -220,8 +239,10 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
             let matcher = SkimMatcherV2::default().ignore_case();
             let needle = normalize(words);
             let needle_words: Vec<&str> = needle.split_whitespace().collect();
+            let names = index.names(catalog);
+            let texts = || index.texts(catalog);
             for (i, e) in entries.iter().enumerate().filter(|(_, e)| in_family(e)) {
-                if let Some(hit) = words_hit(i, e, index, &matcher, &needle, &needle_words) {
+                if let Some(hit) = words_hit(i, e, &names[i], &texts, &matcher, &needle, &needle_words) {
                     hits.push(hit);
                 }
             }
@@ -253,20 +274,21 @@ fn number_hit(i: usize, e: &CodeEntry, value: i64, typed: &str) -> Option<Hit> {
     None
 }
 
-fn words_hit(
+fn words_hit<'a>(
     i: usize,
     e: &CodeEntry,
-    index: &SearchIndex,
+    names: &Names,
+    texts: &dyn Fn() -> &'a [String],
     matcher: &SkimMatcherV2,
     needle: &str,
     needle_words: &[&str],
 ) -> Option<Hit> {
-    let name = &index.names[i];
+    let name = &names.name;
     let name_chars = || (0..e.name.chars().count()).collect::<Vec<_>>();
     if name == needle || strip_symbol_prefix(name) == Some(needle) {
         return Some(Hit { index: i, tier: Tier::ExactName, inner: 0, matched: Matched::Name(name_chars()) });
     }
-    if let Some(k) = index.aliases[i].iter().position(|a| a == needle) {
+    if let Some(k) = names.aliases.iter().position(|a| a == needle) {
         let len = e.aliases[k].chars().count();
         return Some(Hit { index: i, tier: Tier::Alias, inner: 0, matched: Matched::Alias(k, (0..len).collect()) });
     }
@@ -283,7 +305,8 @@ fn words_hit(
     if let Some((score, positions)) = fuzzy(matcher, name, needle) {
         return Some(Hit { index: i, tier: Tier::FuzzyName, inner: score, matched: Matched::Name(positions) });
     }
-    let best_alias = index.aliases[i]
+    let best_alias = names
+        .aliases
         .iter()
         .enumerate()
         .filter_map(|(k, a)| fuzzy(matcher, a, needle).map(|(s, p)| (k, s, p)))
@@ -291,7 +314,7 @@ fn words_hit(
     if let Some((k, score, positions)) = best_alias {
         return Some(Hit { index: i, tier: Tier::FuzzyAlias, inner: score, matched: Matched::Alias(k, positions) });
     }
-    let text = &index.texts[i];
+    let text = &texts()[i];
     if !needle_words.is_empty() && needle_words.iter().all(|w| contains_word_prefix(text, w)) {
         let count: usize = needle_words.iter().map(|w| text.matches(w).count()).sum();
         return Some(Hit { index: i, tier: Tier::Text, inner: count.min(999) as i64, matched: Matched::Text });

@@ -4,27 +4,13 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::report::wrap_paragraphs;
 use crate::sanitize::clean;
 
 /// Wraps every paragraph of `text` to `width` columns; the first line starts with `first`, the
 /// others with `rest`.
 pub fn wrapped(text: &str, width: usize, first: &str, rest: &str, style: Style) -> Vec<Line<'static>> {
-    let width = width.max(8);
-    let mut lines = Vec::new();
-    let mut lead = first;
-    for paragraph in clean(text).split('\n') {
-        if paragraph.trim().is_empty() {
-            lines.push(Line::default());
-            continue;
-        }
-        let hanging = format!("{rest}{}", crate::report::bullet_indent(paragraph));
-        let options = textwrap::Options::new(width).initial_indent(lead).subsequent_indent(&hanging);
-        for line in textwrap::wrap(paragraph, options) {
-            lines.push(Line::from(Span::styled(line.into_owned(), style)));
-        }
-        lead = rest;
-    }
-    lines
+    wrap_paragraphs(text, width.max(8), first, rest).into_iter().map(|l| Line::from(Span::styled(l, style))).collect()
 }
 
 /// A numbered list (`1. ...`) with hanging indents.
