@@ -38,6 +38,13 @@ fn main() {
         (rank, f.id.clone())
     });
     let mut out = String::new();
+    let fingerprint = files.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, path| {
+        fs::read(path).unwrap_or_default().iter().fold(hash, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+    });
+    let _ = writeln!(
+        out,
+        "/// FNV-1a of the asset files: changes whenever the dataset does.\npub const FINGERPRINT: u64 = {fingerprint};\n"
+    );
     out.push_str("pub static FAMILIES: &[Family] = &[\n");
     for (family, _) in &families {
         out.push_str(&family_literal(family));

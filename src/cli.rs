@@ -112,7 +112,7 @@ pub fn check(files: &[PathBuf], mut base: Catalog) -> Output {
     let mut out = Output::default();
     for file in files {
         match user::read(file).map_err(|p| vec![p]).and_then(|text| user::add_source(&mut base, file, &text)) {
-            Ok(n) => out.stdout.push_str(&format!("{}: ok, {n} codes\n", file.display())),
+            Ok(c) => out.stdout.push_str(&format!("{}: ok, {} codes\n", file.display(), c.entries.len())),
             Err(problems) => {
                 out.status = USAGE;
                 for p in problems {

@@ -10,7 +10,7 @@ use std::cell::OnceCell;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::catalog::{Catalog, CodeEntry, parse_number};
+use crate::catalog::{Catalog, CodeEntry, Display, parse_number};
 
 /// How a hit matched, best first. The order of the variants is the ranking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -222,8 +222,20 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
             }
         }
         Pattern::Number { value, typed } => {
+            let hex_families: Vec<&str> =
+                catalog.families().iter().filter(|f| f.display == Display::Hex).map(|f| f.id.as_ref()).collect();
+            let typed_hex = typed.starts_with("0x");
             for (i, e) in entries.iter().enumerate().filter(|(_, e)| in_family(e)) {
-                if let Some(hit) = number_hit(i, e, *value, typed) {
+                // A decimal number inside a hex family's range block is a coincidence, not a query.
+                if e.end.is_some() && !typed_hex && hex_families.contains(&e.family.as_ref()) {
+                    continue;
+                }
+                if let Some(mut hit) = number_hit(i, e, *value, typed) {
+                    // Within a tier, a family written the way the number was typed comes first:
+                    // `0x7` is HTTP/2's 0x7 before errno 7, and `7` the other way round.
+                    if typed_hex == hex_families.contains(&e.family.as_ref()) {
+                        hit.inner += 1;
+                    }
                     hits.push(hit);
                 }
             }
@@ -267,7 +279,7 @@ fn number_hit(i: usize, e: &CodeEntry, value: i64, typed: &str) -> Option<Hit> {
         return Some(Hit {
             index: i,
             tier: Tier::CodePrefix,
-            inner: 999 - extra.min(999),
+            inner: 998 - extra.min(998),
             matched: Matched::Code((0..typed.chars().count()).collect()),
         });
     }

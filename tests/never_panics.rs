@@ -80,7 +80,7 @@ fn key() -> impl Strategy<Value = Event> {
         Just(KeyCode::End),
         (1u8..13).prop_map(KeyCode::F),
     ];
-    let mods = (0u8..16).prop_map(|bits| KeyModifiers::from_bits_truncate(bits));
+    let mods = (0u8..16).prop_map(KeyModifiers::from_bits_truncate);
     (code, mods).prop_map(|(code, mods)| Event::Key(KeyEvent::new(code, mods)))
 }
 
@@ -115,7 +115,7 @@ proptest! {
             if i % 8 == 0 {
                 draw_clean(&app, width, height)?;
             }
-            prop_assert!(app.selected <= app.hits.len().saturating_sub(1).max(0));
+            prop_assert!(app.selected <= app.hits.len().saturating_sub(1));
         }
         draw_clean(&app, width, height)?;
     }

@@ -1,5 +1,6 @@
 //! The catalog: every family, code and compare note whatcode knows, built-in and from user files.
 
+pub mod cache;
 mod embedded;
 pub mod model;
 pub mod schema;
@@ -44,6 +45,11 @@ impl Catalog {
         }
     }
 
+    /// Changes whenever the embedded dataset does (for caches that depend on it).
+    pub fn builtin_fingerprint() -> u64 {
+        embedded::FINGERPRINT
+    }
+
     pub fn families(&self) -> &[Family] {
         &self.families
     }
@@ -67,7 +73,11 @@ impl Catalog {
         let order: HashMap<String, usize> =
             self.families.iter().enumerate().map(|(i, f)| (f.id.to_string(), i)).collect();
         self.ids = OnceCell::new();
-        self.entries.to_mut().sort_by_key(|e| (order.get(e.family.as_ref()).copied(), e.value, e.end.is_some()));
+        let key = |e: &CodeEntry| (order.get(e.family.as_ref()).copied(), e.value, e.end.is_some());
+        // A new family appended in order (the usual user file) needs no moving of large records.
+        if !self.entries.is_sorted_by_key(key) {
+            self.entries.to_mut().sort_by_key(key);
+        }
     }
 
     /// The family named by an id or alias (`ws`, `websocket`), case-insensitively.
@@ -91,9 +101,19 @@ impl Catalog {
     }
 
     /// Index of the entry with exactly this id (`http/404`, `websocket/4000-4999`).
+    /// A few lookups (a detail's related links) scan; many (validation) should call
+    /// [`Catalog::index_ids`] first, after which lookups are hashed.
     pub fn index_of_id(&self, id: &str) -> Option<usize> {
-        let ids = self.ids.get_or_init(|| self.entries.iter().enumerate().map(|(i, e)| (e.id(), i)).collect());
-        ids.get(id).copied()
+        if let Some(ids) = self.ids.get() {
+            return ids.get(id).copied();
+        }
+        let (family, code) = id.split_once('/')?;
+        self.entries.iter().position(|e| e.family == family && e.code == code)
+    }
+
+    /// Builds the id → entry map, for callers about to look up many ids.
+    pub fn index_ids(&self) {
+        self.ids.get_or_init(|| self.entries.iter().enumerate().map(|(i, e)| (e.id(), i)).collect());
     }
 
     /// Resolves what a user typed as an id: `ws/1002`, `http/404`, `errno/ECONNREFUSED`,

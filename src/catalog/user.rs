@@ -12,14 +12,14 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
-use super::Catalog;
 use super::model::{CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, Text};
 use super::schema::{RawCode, RawFamily, RawFile, tidy_text};
 use super::validate::validate;
+use super::{Catalog, cache};
 
 /// Files larger than this are refused before reading: nobody's code list is bigger, and reading
 /// one must never stall the app.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// One problem in a user file, located as precisely as the problem allows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,7 +122,38 @@ pub fn read(path: &Path) -> Result<String, FileProblem> {
 
 /// Adds one file's families, codes and notes to the catalog. On any problem the catalog is left
 /// as it was and every problem is returned.
-pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<usize, Vec<FileProblem>> {
+/// What one file adds to the catalog: its families, its codes (with whether each replaces an
+/// existing one) and its notes. Cached after a successful load so the next load can skip parsing.
+#[derive(Clone, Debug, Default)]
+pub struct Contribution {
+    pub families: Vec<Family>,
+    pub entries: Vec<(CodeEntry, bool)>,
+    pub notes: Vec<CompareNote>,
+}
+
+/// Replays a contribution that was validated in the same context before (same whatcode, same
+/// files before it): no parsing, no validation.
+pub fn apply_trusted(catalog: &mut Catalog, contribution: Contribution) {
+    // Only a file that overrides codes needs to find them.
+    let index: HashMap<String, usize> = if contribution.entries.iter().any(|(_, overrides)| *overrides) {
+        catalog.entries().iter().enumerate().map(|(i, e)| (e.id(), i)).collect()
+    } else {
+        HashMap::new()
+    };
+    let (families, entries, notes) = catalog.parts_mut();
+    entries.reserve(contribution.entries.len());
+    families.extend(contribution.families);
+    for (entry, overrides) in contribution.entries {
+        match index.get(&entry.id()) {
+            Some(&i) if overrides => entries[i] = entry,
+            _ => entries.push(entry),
+        }
+    }
+    notes.extend(contribution.notes);
+    catalog.sort_entries();
+}
+
+pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Contribution, Vec<FileProblem>> {
     let locate = Locator { path, text };
     let raw: RawFile = toml::from_str(text).map_err(|e| vec![locate.toml_error(&e)])?;
     if raw.family.is_none() && raw.code.is_empty() && raw.compare.is_empty() {
@@ -135,6 +166,7 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<usiz
     }
     let mut problems = Vec::new();
     let mut staged = catalog.clone();
+    let mut contribution = Contribution::default();
     let family_id = match (&raw.family, &raw.extends) {
         (Some(_), Some(extends)) => {
             problems.push(locate.at(
@@ -155,6 +187,7 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<usiz
             }
             Ok(f) => {
                 let id = f.id.to_string();
+                contribution.families.push(f.clone());
                 staged.parts_mut().0.push(f);
                 Some(id)
             }
@@ -186,7 +219,6 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<usiz
     };
     // Where each entry of this file starts, to place problems that validation finds later.
     let mut spans: HashMap<String, usize> = HashMap::new();
-    let mut added = 0;
     if let Some(family_id) = &family_id {
         let mut index: HashMap<String, usize> = staged.entries().iter().enumerate().map(|(i, e)| (e.id(), i)).collect();
         for code in &raw.code {
@@ -202,7 +234,10 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<usiz
             let overrides = code.get_ref().overrides;
             let (_, entries, _) = staged.parts_mut();
             match (index.get(&id), overrides) {
-                (Some(&i), true) => entries[i] = entry,
+                (Some(&i), true) => {
+                    contribution.entries.push((entry.clone(), true));
+                    entries[i] = entry;
+                }
                 (Some(_), false) if spans.contains_key(&id) => {
                     problems.push(locate.at(start, Some("code"), format!("{id} is defined twice in this file")));
                     continue;
@@ -225,22 +260,24 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<usiz
                 }
                 (None, false) => {
                     index.insert(id.clone(), entries.len());
+                    contribution.entries.push((entry.clone(), false));
                     entries.push(entry);
                 }
             }
             spans.insert(id, start);
-            added += 1;
         }
     }
     for note in &raw.compare {
         let n = note.get_ref();
         spans.insert(format!("compare {} vs {}", n.a, n.b), note.span().start);
-        staged.parts_mut().2.push(CompareNote {
+        let note = CompareNote {
             a: owned(&n.a),
             b: owned(&n.b),
             differences: owned_list(&n.differences),
             when_to_use: owned(&n.when_to_use),
-        });
+        };
+        contribution.notes.push(note.clone());
+        staged.parts_mut().2.push(note);
     }
     if let (Some(family), Some(id)) = (&raw.family, &family_id) {
         spans.insert(format!("family {id}"), family.span().start);
@@ -253,7 +290,7 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<usiz
     }
     if problems.is_empty() {
         *catalog = staged;
-        Ok(added)
+        Ok(contribution)
     } else {
         problems.sort_by_key(|p| (p.line, p.column));
         Err(problems)
@@ -437,9 +474,27 @@ pub fn load_catalog(options: &DataOptions) -> (Catalog, Vec<FileProblem>) {
         }
     }
     files.extend(options.files.iter().cloned());
+    let cache_dir = cache::cache_dir();
+    // Each file's cache key includes the keys of the files before it: a cached contribution is
+    // only replayed in the context it was validated in.
+    let mut context = 0;
     for file in files {
-        if let Err(p) = read(&file).map_err(|p| vec![p]).and_then(|text| add_source(&mut catalog, &file, &text)) {
-            problems.extend(p);
+        let key = cache::key(&file, context);
+        if let (Some(dir), Some(key)) = (&cache_dir, key)
+            && let Some(contribution) = cache::load(dir, &file, key)
+        {
+            apply_trusted(&mut catalog, contribution);
+            context = key;
+            continue;
+        }
+        match read(&file).map_err(|p| vec![p]).and_then(|text| add_source(&mut catalog, &file, &text)) {
+            Ok(contribution) => {
+                if let (Some(dir), Some(key)) = (&cache_dir, key) {
+                    cache::store(dir, &file, key, &contribution);
+                    context = key;
+                }
+            }
+            Err(p) => problems.extend(p),
         }
     }
     (catalog, problems)

@@ -29,6 +29,7 @@ pub const SIGNAL_ACTIONS: [&str; 5] = ["Term", "Core", "Ign", "Stop", "Cont"];
 
 /// Every problem in the catalog; empty when it is sound.
 pub fn validate(catalog: &Catalog) -> Vec<Problem> {
+    catalog.index_ids();
     let mut problems = Vec::new();
     check_families(catalog, &mut problems);
     let mut seen = HashSet::new();

@@ -64,7 +64,10 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let lines: Vec<Line> = visible
         .iter()
         .enumerate()
-        .map(|(row, hit)| row_line(app, hit, offset + row == app.selected, tag_width, code_width))
+        .map(|(row, hit)| {
+            let line = row_line(app, hit, offset + row == app.selected, tag_width, code_width);
+            fit(line, inner.width as usize)
+        })
         .collect();
     Paragraph::new(lines).render(inner, buf);
 }
@@ -97,9 +100,44 @@ fn row_line(app: &App, hit: &Hit, selected: bool, tag_width: usize, code_width: 
     if selected { line.style(theme.selected) } else { line.style(Style::new()) }
 }
 
+/// Cuts a line to `width` columns, ending it with `…` when something was cut.
+pub fn fit(line: Line<'static>, width: usize) -> Line<'static> {
+    use unicode_width::UnicodeWidthChar;
+    if line.width() <= width || width == 0 {
+        return line;
+    }
+    let style = line.style;
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let mut kept = String::new();
+        for c in span.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w + 1 > width {
+                kept.push('…');
+                spans.push(Span::styled(kept, span.style));
+                return Line::from(spans).style(style);
+            }
+            used += w;
+            kept.push(c);
+        }
+        spans.push(Span::styled(kept, span.style));
+    }
+    Line::from(spans).style(style)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::scroll_offset;
+    use super::{fit, scroll_offset};
+    use ratatui::text::Line;
+
+    #[test]
+    fn long_rows_end_with_an_ellipsis() {
+        let line = fit(Line::from("http 203 Non-Authoritative Information"), 20);
+        assert_eq!(line.to_string(), "http 203 Non-Author…");
+        assert_eq!(fit(Line::from("short"), 20).to_string(), "short");
+        assert_eq!(fit(Line::from("错误错误错误"), 7).to_string(), "错误错…");
+    }
 
     #[test]
     fn offset_follows_the_selection_minimally() {

@@ -19,6 +19,8 @@ use crate::keymap::{BINDINGS, key_label};
 /// The smallest terminal the browser draws in; below it, a message says so.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
+/// Below this height the search bar loses its border, so the panes keep their rows.
+pub const COMPACT_BELOW_HEIGHT: u16 = 16;
 /// Below this width the list sits above the detail instead of beside it.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 80;
 
@@ -28,8 +30,9 @@ impl Widget for &App {
             render_too_small(self, area, buf);
             return;
         }
+        let bar_height = if area.height < COMPACT_BELOW_HEIGHT { 1 } else { 3 };
         let [search, body, footer] =
-            Layout::vertical([Constraint::Length(3), Constraint::Min(4), Constraint::Length(1)]).areas(area);
+            Layout::vertical([Constraint::Length(bar_height), Constraint::Min(4), Constraint::Length(1)]).areas(area);
         render_search_bar(self, search, buf);
         let (list_area, detail_area) = if area.width >= SIDE_BY_SIDE_WIDTH {
             // Compare mode needs the room for two columns; the list only picks the other side.
@@ -58,10 +61,15 @@ impl Widget for &App {
 fn render_search_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let title = if app.comparing() { " whatcode · compare " } else { " whatcode " };
-    let block =
-        Block::default().borders(Borders::ALL).border_style(theme.border).title(Span::styled(title, theme.title));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = if area.height >= 3 {
+        let block =
+            Block::default().borders(Borders::ALL).border_style(theme.border).title(Span::styled(title, theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        inner
+    } else {
+        area
+    };
     let mut spans = vec![Span::styled("› ", theme.key)];
     if app.query.is_empty() {
         spans.push(Span::styled("type a code, a name or words: 1006, 4xx, ECONNRESET, going away", theme.dim));

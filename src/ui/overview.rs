@@ -25,10 +25,6 @@ pub fn overview_lines(
         Span::styled(crate::sanitize::clean(&family.name), theme.title),
         Span::styled(format!("  {count} codes"), theme.dim),
     ])];
-    heading(&mut lines, strings::OVERVIEW, theme.heading);
-    lines.extend(wrapped(&family.overview, width, "", "", theme.text));
-    heading(&mut lines, strings::SPECS, theme.heading);
-    lines.extend(bulleted(&family.specs, width, theme.text));
     heading(&mut lines, strings::NUMBER_SPACE, theme.heading);
     lines.extend(wrapped(&family.number_space, width, "", "", theme.text));
     if !family.ranges.is_empty() {
@@ -43,7 +39,7 @@ pub fn overview_lines(
         let max_count = family.ranges.iter().map(|r| in_range(catalog, family, r)).max().unwrap_or(1).max(1);
         for (range, span) in family.ranges.iter().zip(spans) {
             let n = in_range(catalog, family, range);
-            let bar_room = width.saturating_sub(span_width + 12).min(20);
+            let bar_room = (width.saturating_sub(span_width + 10) / 3).min(16);
             let bar = "█".repeat((n * bar_room).div_ceil(max_count));
             let is_current = marked == Some(range);
             let style = if is_current { theme.pinned } else { theme.text };
@@ -53,9 +49,13 @@ pub fn overview_lines(
                 Span::styled(format!("{bar:<bar_room$} {n:>4}  "), theme.tag),
             ];
             row.push(Span::styled(crate::sanitize::clean(&range.label), style));
-            lines.push(Line::from(row));
+            lines.push(crate::ui::list::fit(Line::from(row), width));
         }
     }
+    heading(&mut lines, strings::SPECS, theme.heading);
+    lines.extend(bulleted(&family.specs, width, theme.text));
+    heading(&mut lines, strings::OVERVIEW, theme.heading);
+    lines.extend(wrapped(&family.overview, width, "", "", theme.text));
     lines
 }
 
