@@ -163,6 +163,8 @@ pub struct SearchIndex {
 struct Names {
     name: String,
     aliases: Vec<String>,
+    /// errno's C library message ("connection refused"): as good as a name to the reader.
+    message: Option<String>,
 }
 
 /// Lower-cases and turns `_` and `-` into spaces, keeping one char per char so match positions
@@ -186,7 +188,11 @@ impl SearchIndex {
             catalog
                 .entries()
                 .iter()
-                .map(|e| Names { name: normalize(&e.name), aliases: e.aliases.iter().map(|a| normalize(a)).collect() })
+                .map(|e| Names {
+                    name: normalize(&e.name),
+                    aliases: e.aliases.iter().map(|a| normalize(a)).collect(),
+                    message: e.message.as_deref().map(normalize),
+                })
                 .collect()
         })
     }
@@ -297,7 +303,7 @@ fn words_hit<'a>(
 ) -> Option<Hit> {
     let name = &names.name;
     let name_chars = || (0..e.name.chars().count()).collect::<Vec<_>>();
-    if name == needle || strip_symbol_prefix(name) == Some(needle) {
+    if name == needle || strip_symbol_prefix(name) == Some(needle) || names.message.as_deref() == Some(needle) {
         return Some(Hit { index: i, tier: Tier::ExactName, inner: 0, matched: Matched::Name(name_chars()) });
     }
     if let Some(k) = names.aliases.iter().position(|a| a == needle) {

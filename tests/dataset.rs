@@ -240,8 +240,8 @@ fn curated_compare_notes_are_plenty() {
     let catalog = catalog();
     let notes = catalog.notes();
     let cross = notes.iter().filter(|n| n.a.split('/').next() != n.b.split('/').next()).count();
-    assert!(notes.len() >= 20, "{} notes", notes.len());
-    assert!(cross >= 2, "{cross} cross-family notes");
+    assert!(notes.len() >= 60, "{} notes", notes.len());
+    assert!(cross >= 15, "{cross} cross-family notes");
 }
 
 #[test]
@@ -253,4 +253,180 @@ fn equivalents_are_mutual_or_explained_by_family_direction() {
         let set: HashSet<&str> = e.equivalents.iter().map(|s| s.as_ref()).collect();
         assert_eq!(set.len(), e.equivalents.len(), "{}: duplicate equivalents", e.id());
     }
+}
+
+/// The ids a family must have, by registry.
+fn assert_has(catalog: &Catalog, family: &str, codes: &[&str]) {
+    for code in codes {
+        entry(catalog, &format!("{family}/{code}"));
+    }
+}
+
+#[test]
+fn grpc_has_every_status_with_canonical_names() {
+    let catalog = catalog();
+    let names = [
+        "OK",
+        "CANCELLED",
+        "UNKNOWN",
+        "INVALID_ARGUMENT",
+        "DEADLINE_EXCEEDED",
+        "NOT_FOUND",
+        "ALREADY_EXISTS",
+        "PERMISSION_DENIED",
+        "RESOURCE_EXHAUSTED",
+        "FAILED_PRECONDITION",
+        "ABORTED",
+        "OUT_OF_RANGE",
+        "UNIMPLEMENTED",
+        "INTERNAL",
+        "UNAVAILABLE",
+        "DATA_LOSS",
+        "UNAUTHENTICATED",
+    ];
+    for (value, name) in names.iter().enumerate() {
+        assert_eq!(entry(&catalog, &format!("grpc/{value}")).name, *name);
+    }
+    // gRPC's own HTTP mapping, both ways where it is standard.
+    assert!(entry(&catalog, "grpc/14").equivalents.iter().any(|e| e == "http/503"));
+    assert!(entry(&catalog, "grpc/4").equivalents.iter().any(|e| e == "http/504"));
+}
+
+#[test]
+fn errno_covers_linux_1_to_133_except_the_gaps() {
+    let catalog = catalog();
+    for value in (1..=133).filter(|v| *v != 41 && *v != 58) {
+        let e = entry(&catalog, &format!("errno/{value}"));
+        assert!(e.message.is_some(), "errno/{value} has its C library message");
+    }
+    assert!(catalog.index_of_id("errno/41").is_none() && catalog.index_of_id("errno/58").is_none());
+}
+
+#[test]
+fn signals_1_to_31_with_actions_and_exit_links() {
+    let catalog = catalog();
+    for value in 1..=31 {
+        let e = entry(&catalog, &format!("signal/{value}"));
+        assert!(e.default_action.is_some() && e.catchable.is_some(), "signal/{value}");
+    }
+    assert_eq!(entry(&catalog, "signal/9").catchable, Some(false));
+    assert_eq!(entry(&catalog, "signal/19").catchable, Some(false));
+    assert_eq!(entry(&catalog, "signal/15").catchable, Some(true));
+    for (exit, signal) in [(130, 2), (134, 6), (137, 9), (139, 11), (141, 13), (143, 15)] {
+        let e = entry(&catalog, &format!("exit/{exit}"));
+        assert!(e.equivalents.iter().any(|x| *x == format!("signal/{signal}")), "exit/{exit} ↔ signal/{signal}");
+    }
+}
+
+#[test]
+fn exit_statuses_include_shell_and_sysexits() {
+    let catalog = catalog();
+    let mut codes: Vec<String> = ["0", "1", "2", "126", "127", "128", "130", "134", "137", "139", "141", "143", "255"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    codes.extend((64..=78).map(|v| v.to_string()));
+    let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+    assert_has(&catalog, "exit", &codes);
+    assert_eq!(entry(&catalog, "exit/64").name, "EX_USAGE");
+}
+
+#[test]
+fn dns_rcodes_0_to_23() {
+    let catalog = catalog();
+    assert_has(
+        &catalog,
+        "dns",
+        &[
+            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12-15", "16", "17", "18", "19", "20", "21",
+            "22", "23",
+        ],
+    );
+    let sixteen = entry(&catalog, "dns/16");
+    assert!(sixteen.name.contains("BADVERS") && sixteen.name.contains("BADSIG"));
+    assert_eq!(entry(&catalog, "dns/3").name.to_uppercase(), "NXDOMAIN");
+}
+
+#[test]
+fn http2_http3_and_quic_are_complete_and_hex() {
+    let catalog = catalog();
+    let h2: Vec<String> = (0..=0xd).map(|v| format!("0x{v:x}")).collect();
+    assert_has(&catalog, "http2", &h2.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut h3: Vec<String> = (0x100..=0x110).map(|v| format!("0x{v:x}")).collect();
+    h3.extend(["0x200", "0x201", "0x202", "0x33"].map(String::from));
+    assert_has(&catalog, "http3", &h3.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut quic: Vec<String> = (0..=0x11).map(|v| format!("0x{v:x}")).collect();
+    quic.push("0x100-0x1ff".into());
+    assert_has(&catalog, "quic", &quic.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(entry(&catalog, "http2/0x7").name, "REFUSED_STREAM");
+    assert_eq!(entry(&catalog, "http3/0x100").name, "H3_NO_ERROR");
+    assert_eq!(entry(&catalog, "quic/0x11").name, "VERSION_NEGOTIATION_ERROR");
+}
+
+#[test]
+fn tls_alerts_of_the_registry() {
+    let catalog = catalog();
+    let alerts = [
+        (0, "close_notify"),
+        (10, "unexpected_message"),
+        (20, "bad_record_mac"),
+        (21, "decryption_failed_RESERVED"),
+        (22, "record_overflow"),
+        (30, "decompression_failure_RESERVED"),
+        (40, "handshake_failure"),
+        (41, "no_certificate_RESERVED"),
+        (42, "bad_certificate"),
+        (43, "unsupported_certificate"),
+        (44, "certificate_revoked"),
+        (45, "certificate_expired"),
+        (46, "certificate_unknown"),
+        (47, "illegal_parameter"),
+        (48, "unknown_ca"),
+        (49, "access_denied"),
+        (50, "decode_error"),
+        (51, "decrypt_error"),
+        (52, "too_many_cids_requested"),
+        (60, "export_restriction_RESERVED"),
+        (70, "protocol_version"),
+        (71, "insufficient_security"),
+        (80, "internal_error"),
+        (86, "inappropriate_fallback"),
+        (90, "user_canceled"),
+        (100, "no_renegotiation_RESERVED"),
+        (109, "missing_extension"),
+        (110, "unsupported_extension"),
+        (111, "certificate_unobtainable_RESERVED"),
+        (112, "unrecognized_name"),
+        (113, "bad_certificate_status_response"),
+        (114, "bad_certificate_hash_value_RESERVED"),
+        (115, "unknown_psk_identity"),
+        (116, "certificate_required"),
+        (120, "no_application_protocol"),
+        (121, "ech_required"),
+    ];
+    for (value, name) in alerts {
+        assert_eq!(entry(&catalog, &format!("tls/{value}")).name, name, "tls/{value}");
+    }
+}
+
+#[test]
+fn smtp_and_ftp_cover_their_rfc_replies() {
+    let catalog = catalog();
+    assert_has(
+        &catalog,
+        "smtp",
+        &[
+            "211", "214", "220", "221", "250", "251", "252", "354", "421", "450", "451", "452", "455", "500", "501",
+            "502", "503", "504", "550", "551", "552", "553", "554", "555",
+        ],
+    );
+    assert_has(
+        &catalog,
+        "ftp",
+        &[
+            "110", "120", "125", "150", "200", "202", "211", "212", "213", "214", "215", "220", "221", "225", "226",
+            "227", "229", "230", "250", "257", "331", "332", "350", "421", "425", "426", "450", "451", "452", "500",
+            "501", "502", "503", "504", "522", "530", "532", "550", "551", "552", "553",
+        ],
+    );
 }

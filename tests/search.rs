@@ -135,3 +135,48 @@ fn standout_needs_a_unique_exact_answer() {
     assert!(standout(&run("gatway")).is_none(), "fuzzy hits never stand out");
     assert!(standout(&run("5xx")).is_none());
 }
+
+#[test]
+fn errno_by_number_symbol_and_message_words() {
+    assert_eq!(top("econnrefused"), "errno/111");
+    assert_eq!(top("ECONNRESET"), "errno/104");
+    assert_eq!(top("connection refused"), "errno/111");
+    assert_eq!(top("errno 111"), "errno/111");
+    assert_eq!(top("no such file or directory"), "errno/2");
+}
+
+#[test]
+fn signals_by_name_short_name_and_number() {
+    assert_eq!(top("SIGKILL"), "signal/9");
+    assert_eq!(top("kill"), "signal/9");
+    assert_eq!(top("sig 9"), "signal/9");
+    assert_eq!(top("signal 15"), "signal/15");
+}
+
+#[test]
+fn exit_137_explains_sigkill() {
+    assert_eq!(top("137"), "exit/137");
+    let catalog = Catalog::builtin();
+    let e = &catalog.entries()[catalog.index_of_id("exit/137").expect("exit/137")];
+    assert!(e.description.contains("SIGKILL") || e.summary.contains("SIGKILL"));
+    assert!(format!("{}{}", e.description, e.when).contains("OOM"));
+}
+
+#[test]
+fn hex_families_by_hex_decimal_and_name() {
+    assert_eq!(top("0x7"), "http2/0x7");
+    assert_eq!(top("h2 7"), "http2/0x7");
+    assert_eq!(top("REFUSED_STREAM"), "http2/0x7");
+    assert_eq!(top("h3 0x10b"), "http3/0x10b");
+    assert_eq!(top("quic 0x128"), "quic/0x100-0x1ff");
+}
+
+#[test]
+fn other_families_by_name() {
+    assert_eq!(top("DEADLINE_EXCEEDED"), "grpc/4");
+    assert_eq!(top("deadline exceeded"), "grpc/4");
+    assert_eq!(top("nxdomain"), "dns/3");
+    assert_eq!(top("handshake_failure"), "tls/40");
+    assert_eq!(top("smtp 550"), "smtp/550");
+    assert_eq!(top("ftp 530"), "ftp/530");
+}
