@@ -401,6 +401,7 @@ fn tls_alerts_of_the_registry() {
         (114, "bad_certificate_hash_value_RESERVED"),
         (115, "unknown_psk_identity"),
         (116, "certificate_required"),
+        (117, "general_error"),
         (120, "no_application_protocol"),
         (121, "ech_required"),
     ];
