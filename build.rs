@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-use schema::{RawCode, RawCompare, RawFamily, RawFile, tidy_text};
+use schema::{RawCode, RawCompare, RawFamily, RawFile, RawTranslationFile, tidy_text};
 
 /// The order families are listed in: the web first, then the system, then the rest.
 const FAMILY_ORDER: &[&str] =
@@ -68,6 +68,7 @@ fn main() {
         );
     }
     out.push_str("];\n");
+    translations(&mut out);
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("embedded.rs");
     fs::write(dest, out).expect("write embedded.rs");
 }
@@ -167,4 +168,58 @@ fn opt(s: &Option<String>) -> String {
 fn list(items: &[String]) -> String {
     let parts: Vec<String> = items.iter().map(|s| text(s)).collect();
     format!("Cow::Borrowed(&[{}])", parts.join(", "))
+}
+
+/// Emits the translations in `assets/i18n/LANG/*.toml`: code texts, notes and family overviews.
+fn translations(out: &mut String) {
+    println!("cargo:rerun-if-changed=assets/i18n");
+    let mut files: Vec<PathBuf> = fs::read_dir("assets/i18n")
+        .map(|dirs| {
+            dirs.filter_map(|d| d.ok().map(|d| d.path()))
+                .filter(|d| d.is_dir())
+                .flat_map(|d| fs::read_dir(d).into_iter().flatten().filter_map(|f| f.ok().map(|f| f.path())))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    let (mut codes, mut notes, mut families) = (String::new(), String::new(), String::new());
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let raw: RawTranslationFile = toml::from_str(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let lang = format!("{:?}", raw.lang);
+        if let Some(overview) = &raw.overview {
+            let _ = writeln!(
+                families,
+                "TranslatedFamily {{ lang: {lang}, family: {:?}, overview: {} }},",
+                raw.family,
+                text(overview)
+            );
+        }
+        for c in &raw.code {
+            let _ = writeln!(
+                codes,
+                "TranslatedCode {{ lang: {lang}, id: {:?}, summary: {}, description: {}, when: {}, fix: {} }},",
+                format!("{}/{}", raw.family, c.code),
+                text(&c.summary),
+                text(&c.description),
+                text(&c.when),
+                list(&c.fix)
+            );
+        }
+        for n in &raw.compare {
+            let _ = writeln!(
+                notes,
+                "TranslatedNote {{ lang: {lang}, a: {:?}, b: {:?}, differences: {}, when_to_use: {} }},",
+                n.a,
+                n.b,
+                list(&n.differences),
+                text(&n.when_to_use)
+            );
+        }
+    }
+    let _ = writeln!(out, "\npub static TRANSLATED_CODES: &[TranslatedCode] = &[\n{codes}];");
+    let _ = writeln!(out, "\npub static TRANSLATED_NOTES: &[TranslatedNote] = &[\n{notes}];");
+    let _ = writeln!(out, "\npub static TRANSLATED_FAMILIES: &[TranslatedFamily] = &[\n{families}];");
 }

@@ -7,6 +7,7 @@ use crate::action::Action;
 use crate::catalog::{Catalog, CodeEntry};
 use crate::sanitize::is_hostile;
 use crate::search::{Hit, Query, SearchIndex, search};
+use crate::strings::{Lang, Strings};
 use crate::theme::Theme;
 
 /// The longest query kept; a huge paste is cut here so a keystroke stays instant.
@@ -43,6 +44,8 @@ pub struct App {
     /// Problems found in user files, shown in the footer; the app runs without those files.
     pub warnings: Vec<String>,
     pub theme: Theme,
+    /// The interface language (the catalog's text is localized to it by [`App::with_lang`]).
+    pub lang: Lang,
     pub view: Cell<ViewMetrics>,
 }
 
@@ -62,10 +65,26 @@ impl App {
             should_quit: false,
             warnings: Vec::new(),
             theme,
+            lang: Lang::En,
             view: Cell::new(ViewMetrics::default()),
         };
         app.refresh();
         app
+    }
+
+    /// The app in another interface language, with the catalog's text in that language where a
+    /// translation exists.
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self.catalog.localize(lang.code());
+        self.index = SearchIndex::new(&self.catalog);
+        self.refresh();
+        self
+    }
+
+    /// The words of the interface language.
+    pub fn s(&self) -> &'static Strings {
+        self.lang.strings()
     }
 
     /// The app with a query already typed in (`whatcode tui 1006`).

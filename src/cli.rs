@@ -10,7 +10,7 @@ use crate::compare::compare;
 use crate::json::{self, ComparisonJson, EntryJson, FamilyJson, HitJson};
 use crate::report::{self, Layout};
 use crate::search::{Pattern, Query, SearchIndex, search, standout};
-use crate::strings;
+use crate::strings::{Strings, fill};
 
 /// whatcode explains protocol and system codes: HTTP, WebSocket, gRPC, errno, signals, exit
 /// statuses, DNS, SMTP, FTP, TLS, HTTP/2, HTTP/3 and QUIC. Offline.
@@ -36,6 +36,10 @@ pub struct Args {
     /// Skip the code files in the user data folder
     #[arg(long, global = true)]
     pub no_user_data: bool,
+
+    /// Interface language: en or ru (default: $WHATCODE_LANG, else the locale). JSON stays English.
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["en", "ru"])]
+    pub lang: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -132,6 +136,10 @@ struct Cli<'a> {
 }
 
 impl Cli<'_> {
+    fn s(&self) -> &'static Strings {
+        self.layout.lang.strings()
+    }
+
     fn hits(&self, query: &str) -> Vec<crate::search::Hit> {
         search(self.catalog, &self.index, &Query::parse(query, self.catalog))
     }
@@ -161,7 +169,8 @@ impl Cli<'_> {
         }
         let mut out = report::hits(self.catalog, shown, self.layout);
         if shown.len() < hits.len() {
-            out.push_str(&format!("… {} more (use --limit 0 for all)\n", hits.len() - shown.len()));
+            out.push_str(&fill(self.s().more_hits, &[&(hits.len() - shown.len()).to_string()]));
+            out.push('\n');
         }
         Output::ok(out)
     }
@@ -187,11 +196,11 @@ impl Cli<'_> {
         if id.contains('/') {
             let (family, _) = id.split_once('/').unwrap_or_default();
             if self.catalog.family(family).is_none() {
-                return Err(Output::fail(USAGE, format!("{}\n", strings::unknown_family(family))));
+                return Err(Output::fail(USAGE, format!("{}\n", fill(self.s().unknown_family, &[family]))));
             }
             return self.catalog.resolve_id(id).ok_or_else(|| {
                 let code = id.split_once('/').map_or(id, |(_, c)| c);
-                self.not_found(strings::unknown_id(id), &format!("{family} {code}"))
+                self.not_found(fill(self.s().unknown_id, &[id]), &format!("{family} {code}"))
             });
         }
         let hits = self.hits(id);
@@ -199,7 +208,7 @@ impl Cli<'_> {
             Some(hit) => Ok(hit.index),
             None if hits.is_empty() => Err(self.no_match(id)),
             None => {
-                let mut msg = format!("{}\n", strings::ambiguous(id));
+                let mut msg = format!("{}\n", fill(self.s().ambiguous, &[id]));
                 msg.push_str(&report::hits(self.catalog, &hits[..hits.len().min(8)], self.layout));
                 Err(Output::fail(NO_MATCH, msg))
             }
@@ -211,7 +220,7 @@ impl Cli<'_> {
             (Ok(l), Ok(r)) => (l, r),
             (Err(out), _) | (_, Err(out)) => return out,
         };
-        let cmp = compare(self.catalog, left, right);
+        let cmp = compare(self.catalog, left, right, self.s());
         if self.json {
             Output::ok(json::to_string(&ComparisonJson::new(self.catalog, &cmp)))
         } else {
@@ -221,7 +230,7 @@ impl Cli<'_> {
 
     fn list(&self, family: Option<&str>) -> Output {
         let family = match family.map(|f| self.catalog.family(f).ok_or(f)) {
-            Some(Err(name)) => return Output::fail(USAGE, format!("{}\n", strings::unknown_family(name))),
+            Some(Err(name)) => return Output::fail(USAGE, format!("{}\n", fill(self.s().unknown_family, &[name]))),
             Some(Ok(f)) => Some(f.id.as_ref()),
             None => None,
         };
@@ -254,7 +263,7 @@ impl Cli<'_> {
             }
             None => Output::ok(report::families(self.catalog, self.layout)),
             Some(name) => match self.catalog.family(name) {
-                None => Output::fail(USAGE, format!("{}\n", strings::unknown_family(name))),
+                None => Output::fail(USAGE, format!("{}\n", fill(self.s().unknown_family, &[name]))),
                 Some(f) if self.json => Output::ok(json::to_string(&FamilyJson::new(self.catalog, f))),
                 Some(f) => Output::ok(report::family(self.catalog, f, self.layout)),
             },
@@ -264,7 +273,7 @@ impl Cli<'_> {
     /// "no code matches" and the closest codes: nearest numbers for a number, else the best
     /// hits for each word on its own.
     fn no_match(&self, query: &str) -> Output {
-        self.not_found(strings::no_match(query), query)
+        self.not_found(fill(self.s().no_match, &[query]), query)
     }
 
     /// A headline, then the codes closest to `query`; exit status 1.
@@ -272,7 +281,7 @@ impl Cli<'_> {
         let mut msg = format!("{headline}\n");
         let suggestions = self.suggestions(query);
         if !suggestions.is_empty() {
-            msg.push_str(strings::SUGGESTIONS);
+            msg.push_str(self.s().suggestions);
             msg.push('\n');
             let hits: Vec<crate::search::Hit> = suggestions
                 .into_iter()

@@ -2,7 +2,7 @@
 //! any) comes first, then differences computed from the two entries.
 
 use crate::catalog::{Catalog, CodeEntry};
-use crate::strings;
+use crate::strings::{Strings, fill};
 
 /// Two codes side by side, with what tells them apart.
 #[derive(Clone, Debug)]
@@ -22,7 +22,7 @@ pub fn label(entry: &CodeEntry) -> String {
 }
 
 /// Compares two entries of the catalog, by index.
-pub fn compare(catalog: &Catalog, left: usize, right: usize) -> Comparison<'_> {
+pub fn compare<'a>(catalog: &'a Catalog, left: usize, right: usize, s: &Strings) -> Comparison<'a> {
     let l = &catalog.entries()[left];
     let r = &catalog.entries()[right];
     let (ll, rl) = (label(l), label(r));
@@ -30,7 +30,7 @@ pub fn compare(catalog: &Catalog, left: usize, right: usize) -> Comparison<'_> {
         return Comparison {
             left: l,
             right: r,
-            differences: vec![strings::same_code(&ll)],
+            differences: vec![fill(s.same_code, &[&ll])],
             when_to_use: l.summary.to_string(),
             curated: false,
         };
@@ -40,57 +40,56 @@ pub fn compare(catalog: &Catalog, left: usize, right: usize) -> Comparison<'_> {
     if let Some((note, _)) = note {
         differences.extend(note.differences.iter().map(|d| d.to_string()));
     }
-    differences.extend(computed_differences(catalog, l, r));
+    differences.extend(computed_differences(catalog, l, r, s));
     if differences.is_empty() {
-        differences.push(strings::DIFF_NONE.to_string());
+        differences.push(s.diff_none.to_string());
     }
     let when_to_use = match note {
         Some((note, _)) => note.when_to_use.to_string(),
-        None => strings::when_to_use_fallback(&ll, &l.summary, &rl, &r.summary),
+        None => fill(s.when_to_use_fallback, &[&ll, &l.summary, &rl, &r.summary]),
     };
     Comparison { left: l, right: r, differences, when_to_use, curated: note.is_some() }
 }
 
 /// Differences that follow from the entries' fields: family, class, sender, retry, wire, status.
-pub fn computed_differences(catalog: &Catalog, l: &CodeEntry, r: &CodeEntry) -> Vec<String> {
+pub fn computed_differences(catalog: &Catalog, l: &CodeEntry, r: &CodeEntry, s: &Strings) -> Vec<String> {
     let (ll, rl) = (label(l), label(r));
     let mut out = Vec::new();
     if l.family != r.family {
         let name = |e: &CodeEntry| catalog.family_of(e).map_or(e.family.to_string(), |f| f.name.to_string());
-        out.push(strings::diff_family(&ll, &name(l), &rl, &name(r)));
+        out.push(fill(s.diff_family, &[&ll, &name(l), &rl, &name(r)]));
     } else if let (Some(cl), Some(cr)) = (catalog.class_of(l), catalog.class_of(r))
         && cl != cr
     {
-        out.push(strings::diff_class(&ll, cl, &rl, cr));
+        out.push(fill(s.diff_class, &[&ll, cl, &rl, cr]));
     }
     if l.sent_by != r.sent_by {
-        out.push(strings::diff_sender(&ll, &strings::senders(&l.sent_by), &rl, &strings::senders(&r.sent_by)));
+        out.push(fill(s.diff_sender, &[&ll, &s.senders(&l.sent_by), &rl, &s.senders(&r.sent_by)]));
     }
     if l.retry != r.retry {
-        out.push(strings::diff_retry(&ll, strings::retry(l.retry), &rl, strings::retry(r.retry)));
+        out.push(fill(s.diff_retry, &[&ll, s.retry(l.retry), &rl, s.retry(r.retry)]));
     }
     if l.never_sent != r.never_sent {
         let (local, wire) = if l.never_sent { (&ll, &rl) } else { (&rl, &ll) };
-        out.push(strings::diff_never_sent(local, wire));
+        out.push(fill(s.diff_never_sent, &[local, wire]));
     }
     if l.official != r.official {
         let (unofficial, official) = if l.official { (r, l) } else { (l, r) };
-        out.push(strings::diff_official(
-            &label(unofficial),
-            unofficial.source.as_deref().unwrap_or("?"),
-            &label(official),
+        out.push(fill(
+            s.diff_official,
+            &[&label(unofficial), unofficial.source.as_deref().unwrap_or("?"), &label(official)],
         ));
     }
     if let (Some(da), Some(db)) = (&l.default_action, &r.default_action)
         && da != db
     {
-        out.push(strings::diff_signal(&ll, da, &rl, db));
+        out.push(fill(s.diff_signal, &[&ll, da, &rl, db]));
     }
     if let (Some(ca), Some(cb)) = (l.catchable, r.catchable)
         && ca != cb
     {
         let (no, yes) = if ca { (&rl, &ll) } else { (&ll, &rl) };
-        out.push(strings::diff_catchable(no, yes));
+        out.push(fill(s.diff_catchable, &[no, yes]));
     }
     out
 }

@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
+use crate::strings::Strings;
 
 /// A key with its modifiers, as the table writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,10 +40,10 @@ pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
     pub when: When,
-    /// What it does, for the help overlay.
-    pub help: &'static str,
+    /// What it does, for the help overlay (in the interface language).
+    pub help: fn(&Strings) -> &'static str,
     /// A short word for the footer; `None` keeps it out of the footer.
-    pub hint: Option<&'static str>,
+    pub hint: Option<fn(&Strings) -> &'static str>,
 }
 
 /// The key table. Order is the order of the help overlay.
@@ -51,129 +52,135 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[key(KeyCode::Down), ctrl('n'), ctrl('j')],
         action: Action::SelectNext,
         when: When::Always,
-        help: "next code",
-        hint: Some("move"),
+        help: |s| s.key_next,
+        hint: Some(|s| s.hint_move),
     },
     Binding {
         keys: &[key(KeyCode::Up), ctrl('p'), ctrl('k')],
         action: Action::SelectPrevious,
         when: When::Always,
-        help: "previous code",
+        help: |s| s.key_previous,
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::PageDown)],
         action: Action::SelectPageDown,
         when: When::Always,
-        help: "page down the list",
+        help: |s| s.key_page_down,
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::PageUp)],
         action: Action::SelectPageUp,
         when: When::Always,
-        help: "page up the list",
+        help: |s| s.key_page_up,
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::Home)],
         action: Action::SelectFirst,
         when: When::Always,
-        help: "first code",
+        help: |s| s.key_first,
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::End)],
         action: Action::SelectLast,
         when: When::Always,
-        help: "last code",
+        help: |s| s.key_last,
         hint: None,
     },
     Binding {
         keys: &[shift(KeyCode::Down), alt(KeyCode::Down)],
         action: Action::ScrollDetailDown,
         when: When::Always,
-        help: "scroll the detail down",
-        hint: Some("scroll"),
+        help: |s| s.key_scroll_down,
+        hint: Some(|s| s.hint_scroll),
     },
     Binding {
         keys: &[shift(KeyCode::Up), alt(KeyCode::Up)],
         action: Action::ScrollDetailUp,
         when: When::Always,
-        help: "scroll the detail up",
+        help: |s| s.key_scroll_up,
         hint: None,
     },
     Binding {
         keys: &[ctrl('f'), shift(KeyCode::PageDown)],
         action: Action::ScrollDetailPageDown,
         when: When::Always,
-        help: "detail: page down",
+        help: |s| s.key_detail_page_down,
         hint: None,
     },
     Binding {
         keys: &[ctrl('b'), shift(KeyCode::PageUp)],
         action: Action::ScrollDetailPageUp,
         when: When::Always,
-        help: "detail: page up",
+        help: |s| s.key_detail_page_up,
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::Tab)],
         action: Action::ToggleCompare,
         when: When::Always,
-        help: "compare: pin this code, pick another; again to leave",
-        hint: Some("compare"),
+        help: |s| s.key_compare,
+        hint: Some(|s| s.hint_compare),
     },
     Binding {
         keys: &[key(KeyCode::F(2)), ctrl('o')],
         action: Action::ToggleOverview,
         when: When::Always,
-        help: "overview of this code's family",
-        hint: Some("family"),
+        help: |s| s.key_overview,
+        hint: Some(|s| s.hint_family),
     },
     Binding {
         keys: &[key(KeyCode::Backspace), ctrl('h')],
         action: Action::DeleteChar,
         when: When::Always,
-        help: "delete a character",
+        help: |s| s.key_delete_char,
         hint: None,
     },
     Binding {
         keys: &[ctrl('w'), alt(KeyCode::Backspace)],
         action: Action::DeleteWord,
         when: When::Always,
-        help: "delete a word",
+        help: |s| s.key_delete_word,
         hint: None,
     },
     Binding {
         keys: &[ctrl('u')],
         action: Action::ClearQuery,
         when: When::Always,
-        help: "clear the query",
-        hint: Some("clear"),
+        help: |s| s.key_clear,
+        hint: Some(|s| s.hint_clear),
     },
     Binding {
         keys: &[key(KeyCode::F(1))],
         action: Action::ToggleHelp,
         when: When::Always,
-        help: "show or hide this help",
-        hint: Some("help"),
+        help: |s| s.key_help,
+        hint: Some(|s| s.hint_help),
     },
     Binding {
         keys: &[key(KeyCode::Char('?'))],
         action: Action::ToggleHelp,
         when: When::QueryEmpty,
-        help: "help, while the query is empty",
+        help: |s| s.key_help_question,
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::Esc)],
         action: Action::Back,
         when: When::Always,
-        help: "close help / leave compare / clear query / quit",
-        hint: Some("back"),
+        help: |s| s.key_back,
+        hint: Some(|s| s.hint_back),
     },
-    Binding { keys: &[ctrl('c')], action: Action::Quit, when: When::Always, help: "quit", hint: Some("quit") },
+    Binding {
+        keys: &[ctrl('c')],
+        action: Action::Quit,
+        when: When::Always,
+        help: |s| s.key_quit,
+        hint: Some(|s| s.hint_quit),
+    },
 ];
 
 /// The action for a key press, if any: the table first, then plain characters type into the

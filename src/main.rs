@@ -11,6 +11,7 @@ use whatcode::catalog::Catalog;
 use whatcode::catalog::user::{self, DataOptions};
 use whatcode::cli::{self, Args, Command, Output};
 use whatcode::report::{self, Layout};
+use whatcode::strings::Lang;
 use whatcode::theme::{Theme, no_color};
 
 fn main() -> ExitCode {
@@ -22,12 +23,13 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { cli::USAGE } else { 0 });
         }
     };
-    let layout = text_layout();
+    let lang = Lang::choose(args.lang.as_deref(), None);
+    let layout = text_layout(lang);
     if let Some(Command::Check { files }) = &args.command {
         return emit(&cli::check(files, Catalog::builtin()));
     }
     let options = DataOptions { files: args.data.clone(), skip_data_dir: args.no_user_data };
-    let (catalog, problems) = user::load_catalog(&options);
+    let (mut catalog, problems) = user::load_catalog(&options);
     let warnings: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let tui_query = match &args.command {
         Some(Command::Tui { query }) => Some(query.join(" ")),
@@ -39,7 +41,7 @@ fn main() -> ExitCode {
             return emit(&Output { stdout: usage(&catalog, layout), stderr: problem_lines(&warnings), status: 0 });
         }
         // A bad user file never stops the browser: it starts with the rest and says what was left out.
-        let mut app = App::new(catalog, Theme::from_env()).with_query(&query);
+        let mut app = App::new(catalog, Theme::from_env()).with_lang(lang).with_query(&query);
         app.warnings = warnings;
         return match whatcode::tui::run(&mut app) {
             Ok(()) => ExitCode::SUCCESS,
@@ -51,6 +53,10 @@ fn main() -> ExitCode {
     }
     if !warnings.is_empty() {
         return emit(&Output { stderr: problem_lines(&warnings), status: cli::USAGE, ..Default::default() });
+    }
+    // JSON is for programs: its text stays English whatever the interface language.
+    if !args.json {
+        catalog.localize(lang.code());
     }
     emit(&cli::run(&args, &catalog, layout))
 }
@@ -65,7 +71,7 @@ fn can_draw() -> bool {
 }
 
 /// Width to wrap text to (the terminal's, else $COLUMNS, else 80) and whether to use colour.
-fn text_layout() -> Layout {
+fn text_layout(lang: Lang) -> Layout {
     let tty = io::stdout().is_terminal();
     let width = tty
         .then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize))
@@ -74,7 +80,7 @@ fn text_layout() -> Layout {
         .filter(|w| *w >= 20)
         .unwrap_or(80);
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    Layout { width, color: tty && !no_color() && !dumb }
+    Layout { width, color: tty && !no_color() && !dumb, lang }
 }
 
 /// What `whatcode` prints instead of drawing when it is not on a terminal.

@@ -5,13 +5,14 @@ use crate::catalog::{Catalog, CodeEntry, Family};
 use crate::compare::{Comparison, label};
 use crate::sanitize::clean;
 use crate::search::Hit;
-use crate::strings;
+use crate::strings::{Lang, Strings, fill};
 
 /// How to lay text out: the width to wrap to and whether to use bold and colour.
 #[derive(Clone, Copy, Debug)]
 pub struct Layout {
     pub width: usize,
     pub color: bool,
+    pub lang: Lang,
 }
 
 const INDENT: &str = "  ";
@@ -93,71 +94,65 @@ pub fn bullet_indent(paragraph: &str) -> &'static str {
 
 /// Everything about one code.
 pub fn entry(catalog: &Catalog, e: &CodeEntry, layout: Layout) -> String {
+    let s = layout.lang.strings();
     let mut out = String::new();
     out.push_str(&layout.strong(&clean(&format!("{}  {}", e.id(), e.name))));
     out.push('\n');
     layout.wrap(&mut out, &e.summary, "", "");
     out.push('\n');
-    for fact in facts(catalog, e) {
+    for fact in facts(catalog, e, s) {
         layout.wrap(&mut out, &fact, "", INDENT);
     }
     if !e.aliases.is_empty() {
-        layout.wrap(&mut out, &format!("Also known as: {}", e.aliases.join(", ")), "", INDENT);
+        layout.wrap(&mut out, &format!("{}: {}", s.also_known_as, e.aliases.join(", ")), "", INDENT);
+    }
+    if !catalog.is_translated(e) {
+        layout.wrap(&mut out, s.untranslated, "", INDENT);
     }
     if e.never_sent {
         let mut warning = String::new();
-        layout.wrap(&mut warning, strings::NEVER_SENT, "", "");
+        layout.wrap(&mut warning, s.never_sent, "", "");
         for line in warning.lines() {
             out.push_str(&layout.warn(line));
             out.push('\n');
         }
     }
-    layout.section(&mut out, strings::DESCRIPTION, &e.description);
-    layout.section(&mut out, strings::WHEN, &e.when);
-    layout.steps(&mut out, strings::FIX, &e.fix);
-    layout.bullets(&mut out, strings::REFERENCES, &e.references);
+    layout.section(&mut out, s.description, &e.description);
+    layout.section(&mut out, s.when, &e.when);
+    layout.steps(&mut out, s.fix, &e.fix);
+    layout.bullets(&mut out, s.references, &e.references);
     if !e.related.is_empty() {
-        layout.bullets(&mut out, strings::RELATED, &linked(catalog, &e.related));
+        layout.bullets(&mut out, s.related, &linked(catalog, &e.related));
     }
     if !e.equivalents.is_empty() {
-        layout.bullets(&mut out, strings::EQUIVALENTS, &linked(catalog, &e.equivalents));
+        layout.bullets(&mut out, s.equivalents, &linked(catalog, &e.equivalents));
     }
     out
 }
 
 /// The facts line items: family, class, official or not, sender, retry, and family extras.
-pub fn facts(catalog: &Catalog, e: &CodeEntry) -> Vec<String> {
+pub fn facts(catalog: &Catalog, e: &CodeEntry, s: &Strings) -> Vec<String> {
     let mut facts = Vec::new();
     let family = catalog.family_of(e).map_or(e.family.to_string(), |f| f.name.to_string());
-    let mut head = format!("{}: {family}", strings::FAMILY);
+    let mut head = format!("{}: {family}", s.family);
     if let Some(class) = catalog.class_of(e) {
-        head.push_str(&format!(" · {}: {class}", strings::CLASS));
+        head.push_str(&format!(" · {}: {class}", s.class));
     }
     if e.official {
-        head.push_str(&format!(" · {}", strings::OFFICIAL));
+        head.push_str(&format!(" · {}", s.official));
     }
     facts.push(head);
     if let Some(source) = e.source.as_ref().filter(|_| !e.official) {
-        facts.push(strings::unofficial(source));
+        facts.push(fill(s.unofficial, &[source]));
     }
-    facts.push(format!(
-        "{}: {} · {}: {}",
-        strings::SENT_BY,
-        strings::senders(&e.sent_by),
-        strings::RETRY,
-        strings::retry(e.retry)
-    ));
+    facts.push(format!("{}: {} · {}: {}", s.sent_by, s.senders(&e.sent_by), s.retry, s.retry(e.retry)));
     if let Some(message) = &e.message {
-        facts.push(format!("{}: \"{message}\"", strings::MESSAGE));
+        facts.push(format!("{}: \"{message}\"", s.message));
     }
     if let Some(action) = &e.default_action {
-        let mut line = format!("{}: {action}", strings::DEFAULT_ACTION);
+        let mut line = format!("{}: {action}", s.default_action);
         if let Some(catchable) = e.catchable {
-            line.push_str(&format!(
-                " · {}: {}",
-                strings::CATCHABLE,
-                if catchable { strings::YES } else { strings::NO }
-            ));
+            line.push_str(&format!(" · {}: {}", s.catchable, if catchable { s.yes } else { s.no }));
         }
         facts.push(line);
     }
@@ -176,6 +171,7 @@ pub fn linked(catalog: &Catalog, ids: &[impl AsRef<str>]) -> Vec<String> {
 
 /// Two codes side by side (stacked in text), then what tells them apart.
 pub fn comparison(cmp: &Comparison<'_>, layout: Layout) -> String {
+    let s = layout.lang.strings();
     let mut out = String::new();
     out.push_str(&layout.strong(&clean(&format!("{}  vs  {}", label(cmp.left), label(cmp.right)))));
     out.push('\n');
@@ -184,13 +180,13 @@ pub fn comparison(cmp: &Comparison<'_>, layout: Layout) -> String {
         out.push_str(&layout.strong(&clean(&format!("{}  {}", e.id(), e.name))));
         out.push('\n');
         layout.wrap(&mut out, &e.summary, INDENT, INDENT);
-        layout.section(&mut out, strings::DESCRIPTION, &e.description);
-        layout.section(&mut out, strings::WHEN, &e.when);
-        layout.steps(&mut out, strings::FIX, &e.fix);
+        layout.section(&mut out, s.description, &e.description);
+        layout.section(&mut out, s.when, &e.when);
+        layout.steps(&mut out, s.fix, &e.fix);
     }
     out.push('\n');
-    layout.bullets(&mut out, strings::DIFFERENCES, &cmp.differences);
-    layout.section(&mut out, strings::WHEN_TO_USE, &cmp.when_to_use);
+    layout.bullets(&mut out, s.differences, &cmp.differences);
+    layout.section(&mut out, s.when_to_use, &cmp.when_to_use);
     out
 }
 
@@ -210,13 +206,14 @@ pub fn hits(catalog: &Catalog, hits: &[Hit], layout: Layout) -> String {
 
 /// The families with their sizes and number spaces.
 pub fn families(catalog: &Catalog, layout: Layout) -> String {
+    let s = layout.lang.strings();
     let mut out = String::new();
     let id_width = catalog.families().iter().map(|f| f.id.len()).max().unwrap_or(0);
     for f in catalog.families() {
         let count = catalog.entries().iter().filter(|e| e.family == f.id).count();
         let mut names = vec![f.id.to_string()];
         names.extend(f.aliases.iter().filter(|a| **a != f.id).map(|a| a.to_string()));
-        let line = format!("{:id_width$}  {:>4} codes  {}  ({})", f.id, count, f.name, names.join(", "));
+        let line = format!("{:id_width$}  {:>4} {}  {}  ({})", f.id, count, s.codes, f.name, names.join(", "));
         out.push_str(&truncate(&clean(&line), layout.width.max(20)));
         out.push('\n');
     }
@@ -225,13 +222,14 @@ pub fn families(catalog: &Catalog, layout: Layout) -> String {
 
 /// One family's overview: what it is, its specs, its number space and ranges.
 pub fn family(catalog: &Catalog, f: &Family, layout: Layout) -> String {
+    let s = layout.lang.strings();
     let mut out = String::new();
     let count = catalog.entries().iter().filter(|e| e.family == f.id).count();
-    out.push_str(&layout.strong(&clean(&format!("{}  {}  ({count} codes)", f.id, f.name))));
+    out.push_str(&layout.strong(&clean(&format!("{}  {}  ({count} {})", f.id, f.name, s.codes))));
     out.push('\n');
-    layout.section(&mut out, strings::OVERVIEW, &f.overview);
-    layout.bullets(&mut out, strings::SPECS, &f.specs);
-    layout.section(&mut out, strings::NUMBER_SPACE, &f.number_space);
+    layout.section(&mut out, s.overview, &f.overview);
+    layout.bullets(&mut out, s.specs, &f.specs);
+    layout.section(&mut out, s.number_space, &f.number_space);
     for r in f.ranges.iter() {
         let n = catalog.entries().iter().filter(|e| e.family == f.id && f.class_of(e.value) == Some(r)).count();
         let span = format!("{}–{}", f.display.format(r.start), f.display.format(r.end));

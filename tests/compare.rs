@@ -2,6 +2,7 @@
 
 use whatcode::catalog::Catalog;
 use whatcode::compare::compare;
+use whatcode::strings::EN;
 
 fn index(catalog: &Catalog, id: &str) -> usize {
     catalog.index_of_id(id).unwrap_or_else(|| panic!("{id} not in the catalog"))
@@ -11,8 +12,8 @@ fn index(catalog: &Catalog, id: &str) -> usize {
 fn curated_note_is_found_in_either_order() {
     let catalog = Catalog::builtin();
     let (a, b) = (index(&catalog, "websocket/1000"), index(&catalog, "websocket/1001"));
-    let forward = compare(&catalog, a, b);
-    let backward = compare(&catalog, b, a);
+    let forward = compare(&catalog, a, b, &EN);
+    let backward = compare(&catalog, b, a, &EN);
     assert!(forward.curated && backward.curated);
     assert_eq!(forward.when_to_use, backward.when_to_use);
     assert!(forward.differences.len() >= 2);
@@ -21,14 +22,14 @@ fn curated_note_is_found_in_either_order() {
 #[test]
 fn never_sent_codes_say_so() {
     let catalog = Catalog::builtin();
-    let cmp = compare(&catalog, index(&catalog, "websocket/1006"), index(&catalog, "websocket/1001"));
+    let cmp = compare(&catalog, index(&catalog, "websocket/1006"), index(&catalog, "websocket/1001"), &EN);
     assert!(cmp.differences.iter().any(|d| d.contains("never travels on the wire")), "{:#?}", cmp.differences);
 }
 
 #[test]
 fn unofficial_codes_name_their_source() {
     let catalog = Catalog::builtin();
-    let cmp = compare(&catalog, index(&catalog, "http/499"), index(&catalog, "http/504"));
+    let cmp = compare(&catalog, index(&catalog, "http/499"), index(&catalog, "http/504"), &EN);
     assert!(
         cmp.differences.iter().any(|d| d.contains("non-standard") && d.contains("nginx")),
         "{:#?}",
@@ -39,7 +40,7 @@ fn unofficial_codes_name_their_source() {
 #[test]
 fn cross_family_pairs_compare() {
     let catalog = Catalog::builtin();
-    let cmp = compare(&catalog, index(&catalog, "http/502"), index(&catalog, "websocket/1014"));
+    let cmp = compare(&catalog, index(&catalog, "http/502"), index(&catalog, "websocket/1014"), &EN);
     assert!(cmp.curated);
     assert!(cmp.differences.iter().any(|d| d.starts_with("Different families")));
 }
@@ -47,7 +48,7 @@ fn cross_family_pairs_compare() {
 #[test]
 fn uncurated_pairs_still_get_differences_and_guidance() {
     let catalog = Catalog::builtin();
-    let cmp = compare(&catalog, index(&catalog, "http/200"), index(&catalog, "websocket/1011"));
+    let cmp = compare(&catalog, index(&catalog, "http/200"), index(&catalog, "websocket/1011"), &EN);
     assert!(!cmp.curated);
     assert!(!cmp.differences.is_empty());
     assert!(cmp.when_to_use.contains("http 200") && cmp.when_to_use.contains("websocket 1011"));

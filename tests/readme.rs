@@ -19,7 +19,7 @@ fn opens_with_the_two_setup_commands() {
 fn the_key_table_matches_the_key_bindings() {
     let readme = readme();
     for binding in BINDINGS {
-        let row = format!("| {} | {} |", keys_label(binding), binding.help);
+        let row = format!("| {} | {} |", keys_label(binding), (binding.help)(&whatcode::strings::EN));
         assert!(readme.contains(&row), "README lacks the row {row}");
     }
 }

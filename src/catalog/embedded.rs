@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::model::{CodeEntry, CompareNote, Display, Family, Range, Retry, Sender};
+use super::model::{
+    CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, TranslatedCode, TranslatedFamily, TranslatedNote,
+};
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

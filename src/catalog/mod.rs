@@ -9,9 +9,12 @@ pub mod validate;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-pub use model::{CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, Text, TextList};
+pub use model::{
+    CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, Text, TextList, TranslatedCode, TranslatedFamily,
+    TranslatedNote,
+};
 
 /// All the data, validated once. Built-in data is borrowed from static memory; adding user data
 /// makes owned copies of the lists (the text itself stays borrowed).
@@ -22,6 +25,8 @@ pub struct Catalog {
     notes: Cow<'static, [CompareNote]>,
     /// id → entry index, built on first use (not at start-up).
     ids: OnceCell<HashMap<String, usize>>,
+    /// After [`Catalog::localize`]: the ids whose text is in the chosen language.
+    translated: Option<HashSet<String>>,
 }
 
 impl Catalog {
@@ -32,6 +37,7 @@ impl Catalog {
             entries: Cow::Borrowed(embedded::ENTRIES),
             notes: Cow::Borrowed(embedded::NOTES),
             ids: OnceCell::new(),
+            translated: None,
         }
     }
 
@@ -42,7 +48,54 @@ impl Catalog {
             entries: Cow::Owned(entries),
             notes: Cow::Owned(notes),
             ids: OnceCell::new(),
+            translated: None,
         }
+    }
+
+    /// Puts the body text of language `lang` (`ru`) in place of the English wherever a translation
+    /// exists: code texts, curated notes and family overviews. Entries without one keep their
+    /// English text, and [`Catalog::is_translated`] says so.
+    pub fn localize(&mut self, lang: &str) {
+        if lang == "en" {
+            self.translated = None;
+            return;
+        }
+        let codes: HashMap<&str, &TranslatedCode> =
+            embedded::TRANSLATED_CODES.iter().filter(|t| t.lang == lang).map(|t| (t.id, t)).collect();
+        let mut done = HashSet::new();
+        if !codes.is_empty() {
+            for e in self.entries.to_mut() {
+                let id = e.id();
+                if let Some(t) = codes.get(id.as_str()) {
+                    e.summary = t.summary.clone();
+                    e.description = t.description.clone();
+                    e.when = t.when.clone();
+                    e.fix = t.fix.clone();
+                    done.insert(id);
+                }
+            }
+        }
+        let notes: Vec<&TranslatedNote> = embedded::TRANSLATED_NOTES.iter().filter(|t| t.lang == lang).collect();
+        if !notes.is_empty() {
+            for n in self.notes.to_mut() {
+                if let Some(t) = notes.iter().find(|t| t.a == n.a && t.b == n.b) {
+                    n.differences = t.differences.clone();
+                    n.when_to_use = t.when_to_use.clone();
+                }
+            }
+        }
+        for t in embedded::TRANSLATED_FAMILIES.iter().filter(|t| t.lang == lang) {
+            if let Some(f) = self.families.to_mut().iter_mut().find(|f| f.id == t.family) {
+                f.overview = t.overview.clone();
+            }
+        }
+        self.translated = Some(done);
+    }
+
+    /// Whether the entry's text is in the language of the last [`Catalog::localize`] (always
+    /// true for English).
+    pub fn is_translated(&self, e: &CodeEntry) -> bool {
+        self.translated.as_ref().is_none_or(|done| done.contains(&e.id()))
     }
 
     /// Changes whenever the embedded dataset does (for caches that depend on it).

@@ -213,3 +213,32 @@ pub struct CompareNote {
     pub differences: TextList,
     pub when_to_use: Text,
 }
+
+/// A code's body text in another language.
+#[derive(Clone, Debug)]
+pub struct TranslatedCode {
+    pub lang: &'static str,
+    pub id: &'static str,
+    pub summary: Text,
+    pub description: Text,
+    pub when: Text,
+    pub fix: TextList,
+}
+
+/// A curated note in another language.
+#[derive(Clone, Debug)]
+pub struct TranslatedNote {
+    pub lang: &'static str,
+    pub a: &'static str,
+    pub b: &'static str,
+    pub differences: TextList,
+    pub when_to_use: Text,
+}
+
+/// A family overview in another language.
+#[derive(Clone, Debug)]
+pub struct TranslatedFamily {
+    pub lang: &'static str,
+    pub family: &'static str,
+    pub overview: Text,
+}

@@ -90,3 +90,28 @@ pub struct RawCompare {
 pub fn tidy_text(s: &str) -> String {
     s.trim().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
 }
+
+/// A translation file (`assets/i18n/LANG/FAMILY.toml`): the body text of a family's codes and
+/// notes in another language. Names, ids and references stay as the registry writes them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTranslationFile {
+    pub lang: String,
+    /// The family whose codes this file translates (`cross` for notes only).
+    pub family: String,
+    pub overview: Option<String>,
+    #[serde(default)]
+    pub code: Vec<RawTranslatedCode>,
+    #[serde(default)]
+    pub compare: Vec<RawCompare>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTranslatedCode {
+    pub code: String,
+    pub summary: String,
+    pub description: String,
+    pub when: String,
+    pub fix: Vec<String>,
+}

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::catalog::CodeEntry;
 use crate::compare::{Comparison, compare};
-use crate::strings;
+use crate::strings::{Strings, fill};
 use crate::theme::Theme;
 use crate::ui::detail::render_scrolled;
 use crate::ui::text::{bulleted, heading, numbered, wrapped};
@@ -17,30 +17,30 @@ use crate::ui::text::{bulleted, heading, numbered, wrapped};
 pub const SIDE_BY_SIDE_MIN_WIDTH: usize = 70;
 
 /// One side of the comparison: title, summary, description, when, fix.
-fn side_lines(theme: &Theme, e: &CodeEntry, width: usize) -> Vec<Line<'static>> {
+fn side_lines(theme: &Theme, s: &Strings, e: &CodeEntry, width: usize) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{} {}", e.family, e.code), theme.code),
         Span::raw(" "),
         Span::styled(crate::sanitize::clean(&e.name), theme.title),
     ])];
     lines.extend(wrapped(&e.summary, width, "", "", theme.text));
-    heading(&mut lines, strings::DESCRIPTION, theme.heading);
+    heading(&mut lines, s.description, theme.heading);
     lines.extend(wrapped(&e.description, width, "", "", theme.text));
-    heading(&mut lines, strings::WHEN, theme.heading);
+    heading(&mut lines, s.when, theme.heading);
     lines.extend(wrapped(&e.when, width, "", "", theme.text));
-    heading(&mut lines, strings::FIX, theme.heading);
+    heading(&mut lines, s.fix, theme.heading);
     lines.extend(numbered(&e.fix, width, theme.text));
     lines
 }
 
 /// The lines of a comparison for a pane `width` columns wide. Pure: tests call it directly.
-pub fn compare_lines(theme: &Theme, cmp: &Comparison<'_>, width: usize) -> Vec<Line<'static>> {
+pub fn compare_lines(theme: &Theme, s: &Strings, cmp: &Comparison<'_>, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if width >= SIDE_BY_SIDE_MIN_WIDTH {
         let gap = 3;
         let column = (width - gap) / 2;
-        let left = side_lines(theme, cmp.left, column);
-        let right = side_lines(theme, cmp.right, column);
+        let left = side_lines(theme, s, cmp.left, column);
+        let right = side_lines(theme, s, cmp.right, column);
         for row in 0..left.len().max(right.len()) {
             let mut spans: Vec<Span<'static>> = Vec::new();
             let l = left.get(row).cloned().unwrap_or_default();
@@ -54,15 +54,15 @@ pub fn compare_lines(theme: &Theme, cmp: &Comparison<'_>, width: usize) -> Vec<L
             lines.push(Line::from(spans));
         }
     } else {
-        lines.extend(side_lines(theme, cmp.left, width));
+        lines.extend(side_lines(theme, s, cmp.left, width));
         lines.push(Line::default());
         lines.push(Line::styled("─".repeat(width), theme.border));
         lines.push(Line::default());
-        lines.extend(side_lines(theme, cmp.right, width));
+        lines.extend(side_lines(theme, s, cmp.right, width));
     }
-    heading(&mut lines, strings::DIFFERENCES, theme.heading);
+    heading(&mut lines, s.differences, theme.heading);
     lines.extend(bulleted(&cmp.differences, width, theme.text));
-    heading(&mut lines, strings::WHEN_TO_USE, theme.heading);
+    heading(&mut lines, s.when_to_use, theme.heading);
     lines.extend(wrapped(&cmp.when_to_use, width, "", "", theme.text));
     lines
 }
@@ -73,26 +73,17 @@ pub fn render_compare(app: &App, pinned: usize, area: Rect, buf: &mut Buffer) {
     let left = &app.catalog.entries()[pinned];
     let title = |right: &str| {
         Line::from(vec![
-            Span::styled(" compare ", theme.pinned),
+            Span::styled(app.s().compare_title, theme.pinned),
             Span::styled(format!("{} ⇄ {right} ", left.id()), theme.dim),
         ])
     };
     match app.selected_entry() {
         Some((right, entry)) if right != pinned => {
-            let cmp = compare(&app.catalog, pinned, right);
-            render_scrolled(app, title(&entry.id()), compare_lines(theme, &cmp, width), area, buf);
+            let cmp = compare(&app.catalog, pinned, right, app.s());
+            render_scrolled(app, title(&entry.id()), compare_lines(theme, app.s(), &cmp, width), area, buf);
         }
         _ => {
-            let mut lines = wrapped(
-                &format!(
-                    "{} is pinned. Move the selection or type a query to pick the code to compare it with; Tab leaves compare mode.",
-                    left.id()
-                ),
-                width,
-                "",
-                "",
-                theme.text,
-            );
+            let mut lines = wrapped(&fill(app.s().pinned_hint, &[&left.id()]), width, "", "", theme.text);
             lines.push(Line::default());
             lines.extend(wrapped(&left.summary, width, "", "", theme.dim));
             render_scrolled(app, title("?"), lines, area, buf);

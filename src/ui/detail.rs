@@ -8,12 +8,12 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use crate::app::App;
 use crate::catalog::{Catalog, CodeEntry};
 use crate::report::{facts, linked};
-use crate::strings;
+use crate::strings::{Strings, fill};
 use crate::theme::Theme;
 use crate::ui::text::{bulleted, heading, numbered, wrapped};
 
 /// The lines of a code's detail for a pane `width` columns wide. Pure: tests call it directly.
-pub fn detail_lines(catalog: &Catalog, theme: &Theme, e: &CodeEntry, width: usize) -> Vec<Line<'static>> {
+pub fn detail_lines(catalog: &Catalog, theme: &Theme, s: &Strings, e: &CodeEntry, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     lines.push(Line::from(vec![
         Span::styled(e.code.to_string(), theme.code),
@@ -22,32 +22,35 @@ pub fn detail_lines(catalog: &Catalog, theme: &Theme, e: &CodeEntry, width: usiz
     ]));
     lines.extend(wrapped(&e.summary, width, "", "", theme.text));
     lines.push(Line::default());
-    for fact in facts(catalog, e) {
+    for fact in facts(catalog, e, s) {
         let style =
-            if !e.official && fact.starts_with(&strings::unofficial("")) { theme.unofficial } else { theme.dim };
+            if !e.official && fact.starts_with(&fill(s.unofficial, &[])) { theme.unofficial } else { theme.dim };
         lines.extend(wrapped(&fact, width, "", "  ", style));
     }
     if !e.aliases.is_empty() {
-        lines.extend(wrapped(&format!("Also known as: {}", e.aliases.join(", ")), width, "", "  ", theme.dim));
+        lines.extend(wrapped(&format!("{}: {}", s.also_known_as, e.aliases.join(", ")), width, "", "  ", theme.dim));
+    }
+    if !catalog.is_translated(e) {
+        lines.extend(wrapped(s.untranslated, width, "", "  ", theme.dim));
     }
     if e.never_sent {
         lines.push(Line::default());
-        lines.extend(wrapped(strings::NEVER_SENT, width, "⚠ ", "  ", theme.warning));
+        lines.extend(wrapped(s.never_sent, width, "⚠ ", "  ", theme.warning));
     }
-    heading(&mut lines, strings::DESCRIPTION, theme.heading);
+    heading(&mut lines, s.description, theme.heading);
     lines.extend(wrapped(&e.description, width, "", "", theme.text));
-    heading(&mut lines, strings::WHEN, theme.heading);
+    heading(&mut lines, s.when, theme.heading);
     lines.extend(wrapped(&e.when, width, "", "", theme.text));
-    heading(&mut lines, strings::FIX, theme.heading);
+    heading(&mut lines, s.fix, theme.heading);
     lines.extend(numbered(&e.fix, width, theme.text));
-    heading(&mut lines, strings::REFERENCES, theme.heading);
+    heading(&mut lines, s.references, theme.heading);
     lines.extend(bulleted(&e.references, width, theme.text));
     if !e.related.is_empty() {
-        heading(&mut lines, strings::RELATED, theme.heading);
+        heading(&mut lines, s.related, theme.heading);
         lines.extend(bulleted(&linked(catalog, &e.related), width, theme.text));
     }
     if !e.equivalents.is_empty() {
-        heading(&mut lines, strings::EQUIVALENTS, theme.heading);
+        heading(&mut lines, s.equivalents, theme.heading);
         lines.extend(bulleted(&linked(catalog, &e.equivalents), width, theme.text));
     }
     lines
@@ -69,24 +72,22 @@ pub fn render_scrolled(app: &App, title: Line<'static>, lines: Vec<Line<'static>
     let more_below = scroll < max_scroll;
     Paragraph::new(lines).scroll((scroll.min(u16::MAX as usize) as u16, 0)).render(inner, buf);
     if more_below && inner.height > 0 && inner.width > 2 {
-        let marker = Span::styled("▼ more", app.theme.dim);
-        let x = inner.right().saturating_sub(7);
-        buf.set_span(x, area.bottom().saturating_sub(1), &marker, 6);
+        let label = app.s().more_below;
+        let len = unicode_width::UnicodeWidthStr::width(label) as u16;
+        let x = inner.right().saturating_sub(len + 1);
+        buf.set_span(x, area.bottom().saturating_sub(1), &Span::styled(label, app.theme.dim), len);
     }
 }
 
 pub fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(2) as usize;
     let Some((_, entry)) = app.selected_entry() else {
-        let hint = vec![Line::styled(
-            "Type a code (404, 1006, 0x7), a name (ECONNRESET) or words (going away).",
-            app.theme.dim,
-        )];
-        render_scrolled(app, Line::from(" detail "), hint, area, buf);
+        let hint = vec![Line::styled(app.s().empty_detail, app.theme.dim)];
+        render_scrolled(app, Line::from(app.s().detail_title), hint, area, buf);
         return;
     };
     let family = app.catalog.family_of(entry).map_or(entry.family.to_string(), |f| f.name.to_string());
     let title = Line::from(Span::styled(format!(" {family} "), app.theme.dim));
-    let lines = detail_lines(&app.catalog, &app.theme, entry, width);
+    let lines = detail_lines(&app.catalog, &app.theme, app.s(), entry, width);
     render_scrolled(app, title, lines, area, buf);
 }

@@ -10,16 +10,13 @@ use crate::keymap::{BINDINGS, keys_label};
 
 pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     let labels: Vec<String> = BINDINGS.iter().map(keys_label).collect();
-    let key_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let mut lines = vec![
-        Line::styled("Type to search: a code (1006, 0x7, 4xx), a name or words (going away),", app.theme.text),
-        Line::styled("a family first to narrow it (ws 1002, http 5xx, errno refused).", app.theme.text),
-        Line::default(),
-    ];
+    let key_width = labels.iter().map(|l| unicode_width::UnicodeWidthStr::width(l.as_str())).max().unwrap_or(0);
+    let mut lines: Vec<Line<'static>> = app.s().help_intro.lines().map(|l| Line::styled(l, app.theme.text)).collect();
+    lines.push(Line::default());
     for (binding, label) in BINDINGS.iter().zip(labels) {
         lines.push(Line::from(vec![
             Span::styled(format!("{label:>key_width$}  "), app.theme.key),
-            Span::styled(binding.help, app.theme.text),
+            Span::styled((binding.help)(app.s()), app.theme.text),
         ]));
     }
     lines
@@ -39,6 +36,6 @@ pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme.key)
-        .title(Span::styled(" keys · Esc closes ", app.theme.title));
+        .title(Span::styled(app.s().keys_title, app.theme.title));
     Paragraph::new(lines).block(block).render(popup, buf);
 }

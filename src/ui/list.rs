@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::App;
 use crate::catalog::{Catalog, Family};
 use crate::search::{Hit, Matched};
+use crate::strings::fill;
 use crate::ui::text::highlighted;
 
 /// The shortest name of a family, for the tag column (`ws`, `h2`, `http`).
@@ -41,7 +42,7 @@ pub fn scroll_offset(previous: usize, selected: usize, height: usize, len: usize
 
 pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let title = format!(" {} of {} ", app.hits.len(), app.catalog.entries().len());
+    let title = fill(app.s().list_title, &[&app.hits.len().to_string(), &app.catalog.entries().len().to_string()]);
     let block = Block::default().borders(Borders::ALL).border_style(theme.border).title(Span::styled(title, theme.dim));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -53,7 +54,7 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     app.view.set(view);
 
     if app.hits.is_empty() {
-        Paragraph::new(Line::styled("No code matches. Esc clears the query.", theme.dim)).render(inner, buf);
+        Paragraph::new(Line::styled(app.s().no_hits, theme.dim)).render(inner, buf);
         return;
     }
     let visible = &app.hits[offset..app.hits.len().min(offset + height)];

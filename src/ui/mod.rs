@@ -15,6 +15,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use crate::app::App;
 use crate::keymap::{BINDINGS, key_label};
+use crate::strings::fill;
 
 /// The smallest terminal the browser draws in; below it, a message says so.
 pub const MIN_WIDTH: u16 = 40;
@@ -72,7 +73,7 @@ fn render_search_bar(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let mut spans = vec![Span::styled("› ", theme.key)];
     if app.query.is_empty() {
-        spans.push(Span::styled("type a code, a name or words: 1006, 4xx, ECONNRESET, going away", theme.dim));
+        spans.push(Span::styled(app.s().placeholder, theme.dim));
     } else {
         // Keep the end of a long query visible: that is where the user types.
         let room = (inner.width as usize).saturating_sub(4);
@@ -96,20 +97,18 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let mut spans = Vec::new();
     if let Some(pinned) = app.pinned {
-        spans.push(Span::styled(format!("◆ {} pinned ", app.catalog.entries()[pinned].id()), theme.pinned));
+        spans.push(Span::styled(fill(app.s().pinned_footer, &[&app.catalog.entries()[pinned].id()]), theme.pinned));
     }
     for binding in BINDINGS.iter().filter(|b| b.hint.is_some()) {
         let (Some(hint), Some(key)) = (binding.hint, binding.keys.first()) else { continue };
         spans.push(Span::styled(key_label(*key), theme.key));
-        spans.push(Span::styled(format!(" {hint}  "), theme.dim));
+        spans.push(Span::styled(format!(" {}  ", hint(app.s())), theme.dim));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
 fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
-    let text = format!(
-        "Terminal too small: {}×{}. whatcode needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window, or Ctrl-C to quit.",
-        area.width, area.height
-    );
+    let dims = [area.width, area.height, MIN_WIDTH, MIN_HEIGHT].map(|n| n.to_string());
+    let text = fill(app.s().too_small, &[&dims[0], &dims[1], &dims[2], &dims[3]]);
     Paragraph::new(Line::styled(text, app.theme.warning)).wrap(Wrap { trim: true }).render(area, buf);
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::App;
 use crate::catalog::{Catalog, Family};
-use crate::strings;
+use crate::strings::{Strings, fill};
 use crate::theme::Theme;
 use crate::ui::detail::render_scrolled;
 use crate::ui::text::{bulleted, heading, wrapped};
@@ -16,6 +16,7 @@ use crate::ui::text::{bulleted, heading, wrapped};
 pub fn overview_lines(
     catalog: &Catalog,
     theme: &Theme,
+    s: &Strings,
     family: &Family,
     current: Option<i64>,
     width: usize,
@@ -23,9 +24,9 @@ pub fn overview_lines(
     let count = catalog.entries().iter().filter(|e| e.family == family.id).count();
     let mut lines = vec![Line::from(vec![
         Span::styled(crate::sanitize::clean(&family.name), theme.title),
-        Span::styled(format!("  {count} codes"), theme.dim),
+        Span::styled(format!("  {count} {}", s.codes), theme.dim),
     ])];
-    heading(&mut lines, strings::NUMBER_SPACE, theme.heading);
+    heading(&mut lines, s.number_space, theme.heading);
     lines.extend(wrapped(&family.number_space, width, "", "", theme.text));
     if !family.ranges.is_empty() {
         lines.push(Line::default());
@@ -52,9 +53,9 @@ pub fn overview_lines(
             lines.push(crate::ui::list::fit(Line::from(row), width));
         }
     }
-    heading(&mut lines, strings::SPECS, theme.heading);
+    heading(&mut lines, s.specs, theme.heading);
     lines.extend(bulleted(&family.specs, width, theme.text));
-    heading(&mut lines, strings::OVERVIEW, theme.heading);
+    heading(&mut lines, s.overview, theme.heading);
     lines.extend(wrapped(&family.overview, width, "", "", theme.text));
     lines
 }
@@ -68,10 +69,10 @@ pub fn render_overview(app: &App, area: Rect, buf: &mut Buffer) {
     let entry = app.selected_entry().map(|(_, e)| e);
     let family = entry.and_then(|e| app.catalog.family_of(e)).or_else(|| app.catalog.families().first());
     let Some(family) = family else {
-        render_scrolled(app, Line::from(" family "), Vec::new(), area, buf);
+        render_scrolled(app, Line::from(app.s().detail_title), Vec::new(), area, buf);
         return;
     };
-    let lines = overview_lines(&app.catalog, &app.theme, family, entry.map(|e| e.value), width);
-    let title = Line::from(Span::styled(format!(" family {} · F2 closes ", family.id), app.theme.dim));
+    let lines = overview_lines(&app.catalog, &app.theme, app.s(), family, entry.map(|e| e.value), width);
+    let title = Line::from(Span::styled(fill(app.s().family_title, &[&family.id]), app.theme.dim));
     render_scrolled(app, title, lines, area, buf);
 }

@@ -1,0 +1,154 @@
+//! Languages: the Russian interface and body text, the fallback marker, and text of any width.
+
+use std::collections::HashSet;
+
+use assert_cmd::Command;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use whatcode::action::Action;
+use whatcode::app::App;
+use whatcode::catalog::Catalog;
+use whatcode::strings::Lang;
+use whatcode::theme::Theme;
+
+fn russian() -> Catalog {
+    let mut catalog = Catalog::builtin();
+    catalog.localize("ru");
+    catalog
+}
+
+fn is_cyrillic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+#[test]
+fn every_http_and_websocket_code_has_russian_text() {
+    let english = Catalog::builtin();
+    let catalog = russian();
+    for (e, en) in catalog.entries().iter().zip(english.entries()) {
+        if e.family != "http" && e.family != "websocket" {
+            continue;
+        }
+        assert!(catalog.is_translated(e), "{} has no Russian text", e.id());
+        for (field, text) in [("summary", &e.summary), ("description", &e.description), ("when", &e.when)] {
+            assert!(is_cyrillic(text), "{}: {field} is not Russian", e.id());
+        }
+        assert_eq!(e.fix.len(), en.fix.len(), "{}: the Russian fix has other steps", e.id());
+        assert!(e.summary.chars().count() <= 160, "{}: summary too long", e.id());
+    }
+}
+
+#[test]
+fn every_curated_note_on_http_or_websocket_is_in_russian() {
+    let catalog = russian();
+    let web = |id: &str| id.starts_with("http/") || id.starts_with("websocket/");
+    for note in catalog.notes().iter().filter(|n| web(&n.a) || web(&n.b)) {
+        assert!(is_cyrillic(&note.when_to_use), "{} vs {}: not translated", note.a, note.b);
+        assert!(note.differences.iter().all(|d| is_cyrillic(d)), "{} vs {}", note.a, note.b);
+    }
+    let overview = catalog.family("websocket").map(|f| f.overview.to_string()).unwrap_or_default();
+    assert!(is_cyrillic(&overview));
+}
+
+#[test]
+fn other_families_fall_back_to_english_with_a_marker() {
+    let catalog = russian();
+    let i = catalog.index_of_id("errno/111").expect("errno/111");
+    assert!(!catalog.is_translated(&catalog.entries()[i]));
+    let english = Catalog::builtin();
+    assert!(english.entries().iter().all(|e| english.is_translated(e)), "English needs no marker");
+    let out =
+        Command::cargo_bin("whatcode").expect("bin").args(["--lang", "ru", "show", "errno/111"]).output().expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("перевода пока нет") && text.contains("Описание"), "{text}");
+}
+
+#[test]
+fn translations_point_at_real_codes() {
+    // Every translated id exists; a typo would silently leave a code in English.
+    let catalog = russian();
+    let translated: HashSet<String> =
+        catalog.entries().iter().filter(|e| catalog.is_translated(e)).map(|e| e.id()).collect();
+    assert!(translated.len() >= 115, "{} translated", translated.len());
+}
+
+#[test]
+fn the_cli_speaks_the_chosen_language() {
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = Command::cargo_bin("whatcode").expect("bin");
+        cmd.env_remove("LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("WHATCODE_LANG");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.args(args).output().expect("run").stdout).expect("utf-8")
+    };
+    let ru = run(&["show", "ws/1006"], &[("LANG", "ru_RU.UTF-8")]);
+    for heading in ["Описание", "Когда вы это видите", "Как исправить"] {
+        assert!(ru.contains(heading), "{heading}: {ru}");
+    }
+    let cmp = run(&["--lang", "ru", "compare", "ws/1000", "ws/1001"], &[]);
+    assert!(cmp.contains("Ключевые различия") && cmp.contains("Когда что использовать"), "{cmp}");
+    // Precedence: the flag, then WHATCODE_LANG, then the locale.
+    assert!(run(&["show", "ws/1006"], &[("WHATCODE_LANG", "en"), ("LANG", "ru_RU.UTF-8")]).contains("Description"));
+    assert!(run(&["--lang", "en", "show", "ws/1006"], &[("WHATCODE_LANG", "ru")]).contains("Description"));
+    assert!(run(&["show", "ws/1006"], &[("LC_ALL", "ru_RU.UTF-8"), ("LANG", "en_US.UTF-8")]).contains("Описание"));
+    // JSON is for programs and stays English.
+    let json = run(&["--lang", "ru", "show", "ws/1006", "--json"], &[]);
+    assert!(!is_cyrillic(&json), "{json}");
+}
+
+#[test]
+fn the_browser_in_russian() {
+    let mut app = App::new(Catalog::builtin(), Theme::mono()).with_lang(Lang::Ru);
+    for c in "1006".chars() {
+        app.update(Action::InsertChar(c));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+    insta::assert_snapshot!(terminal.backend().to_string());
+}
+
+#[test]
+fn wide_text_wraps_and_truncates_by_display_width() {
+    use whatcode::catalog::user::add_source;
+    let file = r#"
+[family]
+id = "cjk"
+name = "錯誤コード 오류 코드"
+display = "decimal"
+specs = ["社内仕様"]
+number_space = "1–9"
+overview = "日本語と中文と한국어のテキストで幅の計算を確かめる。"
+
+[[code]]
+code = "1"
+value = 1
+name = "接続が拒否されました接続が拒否されました接続が拒否されました"
+aliases = ["連接被拒絕"]
+official = true
+summary = "サーバーが接続を拒否した。ポートが開いているか確認する。"
+description = "全角の文字は二つのセルを使う。行の折り返しは表示幅で数えなければならない。全角の文字は二つのセルを使う。"
+when = "デプロイの直後、サービスがまだ起動していないとき。데이터베이스 연결이 거부되었습니다。"
+fix = ["ポートを確認する。", "サービスを再起動する。"]
+references = ["社内仕様 §1"]
+sent_by = ["server"]
+retry = "maybe"
+"#;
+    let mut catalog = Catalog::builtin();
+    add_source(&mut catalog, std::path::Path::new("cjk.toml"), file).expect("valid file");
+    let mut app = App::new(catalog, Theme::mono());
+    for c in "cjk 1".chars() {
+        app.update(Action::InsertChar(c));
+    }
+    for (w, h) in [(100, 24), (60, 20), (41, 12)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+        let screen = terminal.backend().to_string();
+        for line in screen.lines() {
+            // Each row is printed in quotes; rows with wide characters get a note after them.
+            let inner = line.split('"').nth(1).unwrap_or_default();
+            assert!(unicode_width::UnicodeWidthStr::width(inner) <= w as usize, "{w}×{h} overflows: {inner}");
+        }
+        assert!(screen.contains('…') || w >= 100, "a long wide name is cut with an ellipsis at {w}×{h}");
+    }
+}
