@@ -40,7 +40,24 @@ pub enum Action {
     ToggleOverview,
     /// Show or hide the key help.
     ToggleHelp,
-    /// Step back: close help, else the overview, else leave compare, else clear the query, else quit.
+    /// Select the code at this position of the list (a mouse click).
+    SelectAt(usize),
+    /// Move the selection down half a page.
+    SelectHalfPageDown,
+    /// Move the selection up half a page.
+    SelectHalfPageUp,
+    /// Move keyboard focus to the list, where single letters are commands (j, k, g, G).
+    FocusList,
+    /// Move keyboard focus back to the search bar.
+    FocusSearch,
+    /// Picker mode (`tui --print`): choose the selected code, print its id and exit.
+    Pick,
+    /// Copy the selected code's id and name to the clipboard.
+    CopyId,
+    /// Copy the detail (or the comparison) as Markdown to the clipboard.
+    CopyMarkdown,
+    /// Step back: close help, else the overview, else leave compare, else leave the list, else
+    /// clear the query, else quit.
     Back,
     /// Quit at once.
     Quit,

@@ -5,9 +5,12 @@ use std::cell::Cell;
 
 use crate::action::Action;
 use crate::catalog::{Catalog, CodeEntry};
+use crate::compare::compare;
+use crate::keymap::{KeyContext, Keymap};
+use crate::markdown;
 use crate::sanitize::is_hostile;
 use crate::search::{Hit, Query, SearchIndex, search};
-use crate::strings::{Lang, Strings};
+use crate::strings::{Lang, Strings, fill};
 use crate::theme::Theme;
 
 /// The longest query kept; a huge paste is cut here so a keystroke stays instant.
@@ -25,6 +28,12 @@ pub struct ViewMetrics {
     pub detail_height: usize,
     /// How far the detail can scroll before its end is at the bottom.
     pub detail_max_scroll: usize,
+    /// Where the list's rows were drawn (inside its border), for mouse clicks.
+    pub list_rows: ratatui::layout::Rect,
+    /// Where the detail pane was drawn, for the mouse wheel.
+    pub detail_area: ratatui::layout::Rect,
+    /// How far the help overlay can scroll.
+    pub help_max_scroll: usize,
 }
 
 /// The whole state of the browser.
@@ -39,6 +48,8 @@ pub struct App {
     /// Entry index pinned as the left side of compare mode.
     pub pinned: Option<usize>,
     pub show_help: bool,
+    /// First line of the help overlay shown (it scrolls on short terminals).
+    pub help_scroll: usize,
     pub show_overview: bool,
     pub should_quit: bool,
     /// Problems found in user files, shown in the footer; the app runs without those files.
@@ -46,6 +57,20 @@ pub struct App {
     pub theme: Theme,
     /// The interface language (the catalog's text is localized to it by [`App::with_lang`]).
     pub lang: Lang,
+    /// The key table in force (defaults, or rebound by the config file).
+    pub keymap: Keymap,
+    /// Whether the list has keyboard focus (after Enter); else the search bar has it.
+    pub list_focus: bool,
+    /// Picker mode (`tui --print`): Enter chooses a code.
+    pub picking: bool,
+    /// The entry chosen in picker mode.
+    pub picked: Option<usize>,
+    /// Text to put on the clipboard; the event loop sends it to the terminal and clears it.
+    pub clipboard: Option<String>,
+    /// Whether the terminal can take clipboard writes (OSC 52), decided by the caller.
+    pub clipboard_works: bool,
+    /// A one-line message for the footer, cleared by the next action.
+    pub status: Option<String>,
     pub view: Cell<ViewMetrics>,
 }
 
@@ -61,11 +86,19 @@ impl App {
             detail_scroll: 0,
             pinned: None,
             show_help: false,
+            help_scroll: 0,
             show_overview: false,
             should_quit: false,
             warnings: Vec::new(),
             theme,
             lang: Lang::En,
+            keymap: Keymap::default(),
+            list_focus: false,
+            picking: false,
+            picked: None,
+            clipboard: None,
+            clipboard_works: true,
+            status: None,
             view: Cell::new(ViewMetrics::default()),
         };
         app.refresh();
@@ -99,6 +132,11 @@ impl App {
         Some((hit.index, &self.catalog.entries()[hit.index]))
     }
 
+    /// What the key table needs to know to pick a binding.
+    pub fn key_context(&self) -> KeyContext {
+        KeyContext { query_empty: self.query.is_empty(), list_focus: self.list_focus, picking: self.picking }
+    }
+
     /// Whether compare mode is on.
     pub fn comparing(&self) -> bool {
         self.pinned.is_some()
@@ -106,11 +144,27 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if self.show_help && !matches!(action, Action::ToggleHelp | Action::Back | Action::Quit) {
-            return;
+        if self.show_help {
+            // The help swallows everything but closing, quitting and scrolling it.
+            let max = self.view.get().help_max_scroll;
+            match action {
+                Action::ToggleHelp | Action::Back | Action::Quit => {}
+                Action::SelectNext | Action::ScrollDetailDown => self.help_scroll = (self.help_scroll + 1).min(max),
+                Action::SelectPrevious | Action::ScrollDetailUp => {
+                    self.help_scroll = self.help_scroll.saturating_sub(1)
+                }
+                Action::SelectPageDown | Action::ScrollDetailPageDown => self.help_scroll = max,
+                Action::SelectPageUp | Action::ScrollDetailPageUp => self.help_scroll = 0,
+                _ => return,
+            }
+            if !matches!(action, Action::ToggleHelp | Action::Back | Action::Quit) {
+                return;
+            }
         }
+        self.status = None;
         match action {
             Action::InsertChar(c) => {
+                self.list_focus = false;
                 if !is_hostile(c) && self.query.chars().count() < MAX_QUERY_CHARS {
                     self.query.push(c);
                     self.refresh();
@@ -148,6 +202,26 @@ impl App {
             Action::SelectPrevious => self.select(self.selected.saturating_sub(1)),
             Action::SelectPageDown => self.select(self.selected.saturating_add(self.page())),
             Action::SelectPageUp => self.select(self.selected.saturating_sub(self.page())),
+            Action::SelectHalfPageDown => self.select(self.selected.saturating_add(self.page().div_ceil(2))),
+            Action::SelectHalfPageUp => self.select(self.selected.saturating_sub(self.page().div_ceil(2))),
+            Action::FocusList => self.list_focus = !self.hits.is_empty(),
+            Action::FocusSearch => self.list_focus = false,
+            Action::Pick => {
+                if self.picking
+                    && let Some((index, _)) = self.selected_entry()
+                {
+                    self.picked = Some(index);
+                    self.should_quit = true;
+                }
+            }
+            Action::CopyId => {
+                if let Some((_, e)) = self.selected_entry() {
+                    let text = format!("{} {}", e.id(), e.name);
+                    self.copy(text.clone(), &text);
+                }
+            }
+            Action::CopyMarkdown => self.copy_markdown(),
+            Action::SelectAt(position) => self.select(position),
             Action::SelectFirst => self.select(0),
             Action::SelectLast => self.select(self.hits.len().saturating_sub(1)),
             Action::ScrollDetailDown => self.scroll_detail(1),
@@ -166,7 +240,10 @@ impl App {
                 self.show_overview = !self.show_overview;
                 self.detail_scroll = 0;
             }
-            Action::ToggleHelp => self.show_help = !self.show_help,
+            Action::ToggleHelp => {
+                self.show_help = !self.show_help;
+                self.help_scroll = 0;
+            }
             Action::Back => {
                 if self.show_help {
                     self.show_help = false;
@@ -175,6 +252,8 @@ impl App {
                 } else if self.pinned.is_some() {
                     self.pinned = None;
                     self.detail_scroll = 0;
+                } else if self.list_focus {
+                    self.list_focus = false;
                 } else if !self.query.is_empty() {
                     self.query.clear();
                     self.refresh();
@@ -196,6 +275,30 @@ impl App {
         if self.selected_entry().map(|(i, _)| i) != before {
             self.detail_scroll = 0;
         }
+    }
+
+    /// Asks the event loop to put `text` on the clipboard, and says so in the footer.
+    fn copy(&mut self, text: String, what: &str) {
+        let s = self.s();
+        if self.clipboard_works {
+            self.status = Some(fill(s.copied, &[what]));
+            self.clipboard = Some(crate::sanitize::clean(&text));
+        } else {
+            self.status = Some(s.copy_unsupported.to_string());
+        }
+    }
+
+    /// The comparison when one is on screen, else the selected code's detail, as Markdown.
+    fn copy_markdown(&mut self) {
+        let s = self.s();
+        let Some((right, entry)) = self.selected_entry() else { return };
+        let (text, what) = match self.pinned {
+            Some(left) if left != right => {
+                (markdown::comparison(&compare(&self.catalog, left, right, s), s), s.copy_what_comparison)
+            }
+            _ => (markdown::entry(&self.catalog, entry, s), s.copy_what_markdown),
+        };
+        self.copy(text, what);
     }
 
     fn select(&mut self, position: usize) {

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use crate::catalog::{Catalog, parse_number, user};
 use crate::compare::compare;
 use crate::json::{self, ComparisonJson, EntryJson, FamilyJson, HitJson};
+use crate::markdown;
 use crate::report::{self, Layout};
 use crate::search::{Pattern, Query, SearchIndex, search, standout};
 use crate::strings::{Strings, fill};
@@ -25,9 +26,18 @@ pub struct Args {
     /// A code or words to look up: 1006, 499, ECONNRESET, "going away", ws 1002, http 5xx
     pub query: Vec<String>,
 
-    /// Print JSON for programs instead of text
+    /// Print JSON for programs instead of text (same as --format json)
     #[arg(long, global = true)]
     pub json: bool,
+
+    /// Output format
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Mouse in the browser: click to select, wheel to scroll (off by default, so the terminal's
+    /// own text selection keeps working)
+    #[arg(long, global = true)]
+    pub mouse: bool,
 
     /// Also load this code file (repeatable; after the data folder)
     #[arg(long = "data", value_name = "FILE", global = true)]
@@ -64,12 +74,31 @@ pub enum Command {
     /// The families, or one family's overview
     Families { family: Option<String> },
     /// Open the interactive browser, optionally with a query typed in
-    Tui { query: Vec<String> },
+    Tui {
+        query: Vec<String>,
+        /// Picker mode: Enter prints the chosen code's id to stdout and exits (the browser draws
+        /// on /dev/tty, so `id=$(whatcode tui --print)` works)
+        #[arg(long)]
+        print: bool,
+    },
+    /// Print a shell completion script: whatcode completions bash > /etc/bash_completion.d/whatcode
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff): whatcode man > whatcode.1
+    Man,
     /// Validate code files: every problem with file, line, column and field
     Check {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+/// How non-interactive output is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    Markdown,
 }
 
 /// What a command prints and how the process should exit.
@@ -81,7 +110,8 @@ pub struct Output {
 }
 
 impl Output {
-    fn ok(stdout: String) -> Self {
+    /// Successful output of `stdout`.
+    pub fn ok(stdout: String) -> Self {
         Output { stdout, ..Default::default() }
     }
 
@@ -97,7 +127,14 @@ pub const USAGE: u8 = 2;
 
 /// Runs a non-interactive command. `Tui` is the caller's business (it needs a terminal).
 pub fn run(args: &Args, catalog: &Catalog, layout: Layout) -> Output {
-    let cli = Cli { catalog, index: SearchIndex::new(catalog), layout, json: args.json };
+    let format = if args.json { Format::Json } else { args.format };
+    let cli = Cli {
+        catalog,
+        index: SearchIndex::new(catalog),
+        layout,
+        json: format == Format::Json,
+        markdown: format == Format::Markdown,
+    };
     match &args.command {
         None => cli.lookup(&args.query.join(" ")),
         Some(Command::Show { id }) => cli.show(id),
@@ -107,6 +144,18 @@ pub fn run(args: &Args, catalog: &Catalog, layout: Layout) -> Output {
         Some(Command::Families { family }) => cli.families(family.as_deref()),
         Some(Command::Tui { .. }) => Output::fail(USAGE, "the browser needs a terminal\n".into()),
         Some(Command::Check { files }) => check(files, catalog.clone()),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut <Args as clap::CommandFactory>::command(), "whatcode", &mut out);
+            Output::ok(String::from_utf8_lossy(&out).into_owned())
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(<Args as clap::CommandFactory>::command()).render(&mut out) {
+                Ok(()) => Output::ok(String::from_utf8_lossy(&out).into_owned()),
+                Err(e) => Output::fail(1, format!("whatcode: {e}\n")),
+            }
+        }
     }
 }
 
@@ -133,6 +182,7 @@ struct Cli<'a> {
     index: SearchIndex,
     layout: Layout,
     json: bool,
+    markdown: bool,
 }
 
 impl Cli<'_> {
@@ -167,7 +217,11 @@ impl Cli<'_> {
             let list: Vec<HitJson> = shown.iter().map(|h| HitJson::new(self.catalog, h)).collect();
             return Output::ok(json::to_string(&list));
         }
-        let mut out = report::hits(self.catalog, shown, self.layout);
+        let mut out = if self.markdown {
+            shown.iter().map(|h| markdown::hit_line(self.catalog, h)).collect()
+        } else {
+            report::hits(self.catalog, shown, self.layout)
+        };
         if shown.len() < hits.len() {
             out.push_str(&fill(self.s().more_hits, &[&(hits.len() - shown.len()).to_string()]));
             out.push('\n');
@@ -179,6 +233,8 @@ impl Cli<'_> {
         let e = &self.catalog.entries()[index];
         if self.json {
             Output::ok(json::to_string(&EntryJson::new(self.catalog, e)))
+        } else if self.markdown {
+            Output::ok(markdown::entry(self.catalog, e, self.s()))
         } else {
             Output::ok(report::entry(self.catalog, e, self.layout))
         }
@@ -223,6 +279,8 @@ impl Cli<'_> {
         let cmp = compare(self.catalog, left, right, self.s());
         if self.json {
             Output::ok(json::to_string(&ComparisonJson::new(self.catalog, &cmp)))
+        } else if self.markdown {
+            Output::ok(markdown::comparison(&cmp, self.s()))
         } else {
             Output::ok(report::comparison(&cmp, self.layout))
         }

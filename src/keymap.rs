@@ -1,5 +1,8 @@
-//! The key table: which key does what, with a short description. Dispatch reads it, and the help
-//! overlay and footer hints are generated from it, so they cannot drift from what keys really do.
+//! The key table: which key does what, in which context, with a short description. Dispatch reads
+//! it, and the help overlay and footer hints are generated from it, so they cannot drift from what
+//! keys really do. The defaults are static; a config file can rebind any row by its name.
+
+use std::collections::HashMap;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -7,7 +10,7 @@ use crate::action::Action;
 use crate::strings::Strings;
 
 /// A key with its modifiers, as the table writes it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
     pub mods: KeyModifiers,
@@ -15,6 +18,9 @@ pub struct Key {
 
 const fn key(code: KeyCode) -> Key {
     Key { code, mods: KeyModifiers::NONE }
+}
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
 }
 const fn ctrl(c: char) -> Key {
     Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
@@ -30,13 +36,41 @@ const fn alt(code: KeyCode) -> Key {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum When {
     Always,
-    /// Only while the query is empty (so the key can still be typed into a query).
+    /// In the search bar with an empty query (so the key can still be typed into a query).
     QueryEmpty,
+    /// While the search bar has focus.
+    Search,
+    /// While the list has focus (after Enter): single letters are commands.
+    List,
+    /// In picker mode (`tui --print`).
+    Picking,
 }
 
-/// One row of the key table.
+/// What the dispatcher needs to know about the app to pick a binding.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeyContext {
+    pub query_empty: bool,
+    pub list_focus: bool,
+    pub picking: bool,
+}
+
+impl When {
+    fn applies(self, ctx: KeyContext) -> bool {
+        match self {
+            When::Always => true,
+            When::QueryEmpty => ctx.query_empty && !ctx.list_focus,
+            When::Search => !ctx.list_focus,
+            When::List => ctx.list_focus,
+            When::Picking => ctx.picking,
+        }
+    }
+}
+
+/// One row of the default key table.
 #[derive(Debug)]
 pub struct Binding {
+    /// The row's name in the config file (`[keys] select_next = ["ctrl-n"]`).
+    pub name: &'static str,
     pub keys: &'static [Key],
     pub action: Action,
     pub when: When,
@@ -46,167 +80,123 @@ pub struct Binding {
     pub hint: Option<fn(&Strings) -> &'static str>,
 }
 
-/// The key table. Order is the order of the help overlay.
+macro_rules! bind {
+    ($name:literal, [$($k:expr),*], $action:expr, $when:ident, $help:ident) => {
+        Binding { name: $name, keys: &[$($k),*], action: $action, when: When::$when, help: |s| s.$help, hint: None }
+    };
+    ($name:literal, [$($k:expr),*], $action:expr, $when:ident, $help:ident, $hint:ident) => {
+        Binding { name: $name, keys: &[$($k),*], action: $action, when: When::$when, help: |s| s.$help, hint: Some(|s| s.$hint) }
+    };
+}
+
+/// The default key table. Order is the order of the help overlay, and of precedence: a row for a
+/// narrower context comes before a general row for the same key.
 pub static BINDINGS: &[Binding] = &[
-    Binding {
-        keys: &[key(KeyCode::Down), ctrl('n'), ctrl('j')],
-        action: Action::SelectNext,
-        when: When::Always,
-        help: |s| s.key_next,
-        hint: Some(|s| s.hint_move),
-    },
-    Binding {
-        keys: &[key(KeyCode::Up), ctrl('p'), ctrl('k')],
-        action: Action::SelectPrevious,
-        when: When::Always,
-        help: |s| s.key_previous,
-        hint: None,
-    },
-    Binding {
-        keys: &[key(KeyCode::PageDown)],
-        action: Action::SelectPageDown,
-        when: When::Always,
-        help: |s| s.key_page_down,
-        hint: None,
-    },
-    Binding {
-        keys: &[key(KeyCode::PageUp)],
-        action: Action::SelectPageUp,
-        when: When::Always,
-        help: |s| s.key_page_up,
-        hint: None,
-    },
-    Binding {
-        keys: &[key(KeyCode::Home)],
-        action: Action::SelectFirst,
-        when: When::Always,
-        help: |s| s.key_first,
-        hint: None,
-    },
-    Binding {
-        keys: &[key(KeyCode::End)],
-        action: Action::SelectLast,
-        when: When::Always,
-        help: |s| s.key_last,
-        hint: None,
-    },
-    Binding {
-        keys: &[shift(KeyCode::Down), alt(KeyCode::Down)],
-        action: Action::ScrollDetailDown,
-        when: When::Always,
-        help: |s| s.key_scroll_down,
-        hint: Some(|s| s.hint_scroll),
-    },
-    Binding {
-        keys: &[shift(KeyCode::Up), alt(KeyCode::Up)],
-        action: Action::ScrollDetailUp,
-        when: When::Always,
-        help: |s| s.key_scroll_up,
-        hint: None,
-    },
-    Binding {
-        keys: &[ctrl('f'), shift(KeyCode::PageDown)],
-        action: Action::ScrollDetailPageDown,
-        when: When::Always,
-        help: |s| s.key_detail_page_down,
-        hint: None,
-    },
-    Binding {
-        keys: &[ctrl('b'), shift(KeyCode::PageUp)],
-        action: Action::ScrollDetailPageUp,
-        when: When::Always,
-        help: |s| s.key_detail_page_up,
-        hint: None,
-    },
-    Binding {
-        keys: &[key(KeyCode::Tab)],
-        action: Action::ToggleCompare,
-        when: When::Always,
-        help: |s| s.key_compare,
-        hint: Some(|s| s.hint_compare),
-    },
-    Binding {
-        keys: &[key(KeyCode::F(2)), ctrl('o')],
-        action: Action::ToggleOverview,
-        when: When::Always,
-        help: |s| s.key_overview,
-        hint: Some(|s| s.hint_family),
-    },
-    Binding {
-        keys: &[key(KeyCode::Backspace), ctrl('h')],
-        action: Action::DeleteChar,
-        when: When::Always,
-        help: |s| s.key_delete_char,
-        hint: None,
-    },
-    Binding {
-        keys: &[ctrl('w'), alt(KeyCode::Backspace)],
-        action: Action::DeleteWord,
-        when: When::Always,
-        help: |s| s.key_delete_word,
-        hint: None,
-    },
-    Binding {
-        keys: &[ctrl('u')],
-        action: Action::ClearQuery,
-        when: When::Always,
-        help: |s| s.key_clear,
-        hint: Some(|s| s.hint_clear),
-    },
-    Binding {
-        keys: &[key(KeyCode::F(1))],
-        action: Action::ToggleHelp,
-        when: When::Always,
-        help: |s| s.key_help,
-        hint: Some(|s| s.hint_help),
-    },
-    Binding {
-        keys: &[key(KeyCode::Char('?'))],
-        action: Action::ToggleHelp,
-        when: When::QueryEmpty,
-        help: |s| s.key_help_question,
-        hint: None,
-    },
-    Binding {
-        keys: &[key(KeyCode::Esc)],
-        action: Action::Back,
-        when: When::Always,
-        help: |s| s.key_back,
-        hint: Some(|s| s.hint_back),
-    },
-    Binding {
-        keys: &[ctrl('c')],
-        action: Action::Quit,
-        when: When::Always,
-        help: |s| s.key_quit,
-        hint: Some(|s| s.hint_quit),
-    },
+    bind!("select_next", [key(KeyCode::Down), ctrl('n'), ctrl('j')], Action::SelectNext, Always, key_next, hint_move),
+    bind!("select_previous", [key(KeyCode::Up), ctrl('p'), ctrl('k')], Action::SelectPrevious, Always, key_previous),
+    bind!("list_next", [ch('j')], Action::SelectNext, List, key_list_next),
+    bind!("list_previous", [ch('k')], Action::SelectPrevious, List, key_list_previous),
+    bind!("list_first", [ch('g')], Action::SelectFirst, List, key_list_first),
+    bind!("list_last", [ch('G')], Action::SelectLast, List, key_list_last),
+    bind!("list_half_page_down", [ctrl('d')], Action::SelectHalfPageDown, List, key_half_down),
+    bind!("list_half_page_up", [ctrl('u')], Action::SelectHalfPageUp, List, key_half_up),
+    bind!("focus_search", [ch('/'), ch('i')], Action::FocusSearch, List, key_focus_search),
+    bind!("select_page_down", [key(KeyCode::PageDown)], Action::SelectPageDown, Always, key_page_down),
+    bind!("select_page_up", [key(KeyCode::PageUp)], Action::SelectPageUp, Always, key_page_up),
+    bind!("select_first", [key(KeyCode::Home)], Action::SelectFirst, Always, key_first),
+    bind!("select_last", [key(KeyCode::End)], Action::SelectLast, Always, key_last),
+    bind!(
+        "scroll_down",
+        [shift(KeyCode::Down), alt(KeyCode::Down)],
+        Action::ScrollDetailDown,
+        Always,
+        key_scroll_down,
+        hint_scroll
+    ),
+    bind!("scroll_up", [shift(KeyCode::Up), alt(KeyCode::Up)], Action::ScrollDetailUp, Always, key_scroll_up),
+    bind!(
+        "scroll_page_down",
+        [ctrl('f'), shift(KeyCode::PageDown)],
+        Action::ScrollDetailPageDown,
+        Always,
+        key_detail_page_down
+    ),
+    bind!(
+        "scroll_page_up",
+        [ctrl('b'), shift(KeyCode::PageUp)],
+        Action::ScrollDetailPageUp,
+        Always,
+        key_detail_page_up
+    ),
+    bind!("pick", [key(KeyCode::Enter)], Action::Pick, Picking, key_pick, hint_pick),
+    bind!("focus_list", [key(KeyCode::Enter)], Action::FocusList, Search, key_focus_list),
+    bind!("compare", [key(KeyCode::Tab)], Action::ToggleCompare, Always, key_compare, hint_compare),
+    bind!("family", [key(KeyCode::F(2)), ctrl('o')], Action::ToggleOverview, Always, key_overview, hint_family),
+    bind!("copy_id", [ctrl('y')], Action::CopyId, Always, key_copy_id, hint_copy),
+    bind!("copy_markdown", [ctrl('e')], Action::CopyMarkdown, Always, key_copy_markdown),
+    bind!("delete_char", [key(KeyCode::Backspace), ctrl('h')], Action::DeleteChar, Always, key_delete_char),
+    bind!("delete_word", [ctrl('w'), alt(KeyCode::Backspace)], Action::DeleteWord, Always, key_delete_word),
+    bind!("clear_query", [ctrl('u')], Action::ClearQuery, Search, key_clear, hint_clear),
+    bind!("help", [key(KeyCode::F(1))], Action::ToggleHelp, Always, key_help, hint_help),
+    bind!("help_when_empty", [ch('?')], Action::ToggleHelp, QueryEmpty, key_help_question),
+    bind!("back", [key(KeyCode::Esc)], Action::Back, Always, key_back, hint_back),
+    bind!("quit", [ctrl('c')], Action::Quit, Always, key_quit, hint_quit),
 ];
 
-/// The action for a key press, if any: the table first, then plain characters type into the
-/// query. `query_empty` decides the `QueryEmpty` bindings.
-pub fn action_for(event: KeyEvent, query_empty: bool) -> Option<Action> {
-    // Ctrl-C always quits, whatever else is held: Esc typed just before it arrives as Alt.
-    if event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL) {
-        return Some(Action::Quit);
-    }
-    let pressed = normalize(event);
-    for binding in BINDINGS {
-        let applies = match binding.when {
-            When::Always => true,
-            When::QueryEmpty => query_empty,
-        };
-        if applies && binding.keys.contains(&pressed) {
-            return Some(binding.action.clone());
-        }
-    }
-    match pressed {
-        Key { code: KeyCode::Char(c), mods } if mods.is_empty() && !c.is_control() => Some(Action::InsertChar(c)),
-        _ => None,
+/// The key table in force: the defaults, with any rows the config file rebinds.
+#[derive(Clone, Debug)]
+pub struct Keymap {
+    pub rows: Vec<Row>,
+}
+
+/// A row of the table in force.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub keys: Vec<Key>,
+    pub binding: &'static Binding,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap { rows: BINDINGS.iter().map(|b| Row { keys: b.keys.to_vec(), binding: b }).collect() }
     }
 }
 
-/// Shift on a printable character is part of the character (`?`, `A`), not a modifier.
+impl Keymap {
+    /// The defaults with some rows rebound (`name` → keys). Unknown names are returned as errors.
+    pub fn with_overrides(overrides: &HashMap<String, Vec<Key>>) -> Result<Keymap, String> {
+        let mut map = Keymap::default();
+        for (name, keys) in overrides {
+            let row = map.rows.iter_mut().find(|r| r.binding.name == name).ok_or_else(|| {
+                let names: Vec<&str> = BINDINGS.iter().map(|b| b.name).collect();
+                format!("'{name}' is not an action (known: {})", names.join(", "))
+            })?;
+            row.keys = keys.clone();
+        }
+        Ok(map)
+    }
+
+    /// The action for a key press, if any: the table first, then plain characters type into the
+    /// query (from the list too, which gives focus back to the search bar).
+    pub fn action_for(&self, event: KeyEvent, ctx: KeyContext) -> Option<Action> {
+        // Ctrl-C always quits, whatever else is held: Esc typed just before it arrives as Alt.
+        if event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL) {
+            return Some(Action::Quit);
+        }
+        let pressed = normalize(event);
+        for row in &self.rows {
+            if row.binding.when.applies(ctx) && row.keys.contains(&pressed) {
+                return Some(row.binding.action.clone());
+            }
+        }
+        match pressed {
+            Key { code: KeyCode::Char(c), mods } if mods.is_empty() && !c.is_control() => Some(Action::InsertChar(c)),
+            _ => None,
+        }
+    }
+}
+
+/// Shift on a printable character is part of the character (`?`, `G`), not a modifier.
 fn normalize(event: KeyEvent) -> Key {
     let mut mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
     if let KeyCode::Char(c) = event.code {
@@ -219,6 +209,58 @@ fn normalize(event: KeyEvent) -> Key {
         mods.remove(KeyModifiers::SHIFT);
     }
     Key { code: event.code, mods }
+}
+
+/// Parses a key as the config file writes it: `ctrl-n`, `alt-down`, `shift-pgdn`, `f1`, `enter`,
+/// `?`, `G`.
+pub fn parse_key(text: &str) -> Result<Key, String> {
+    let mut mods = KeyModifiers::NONE;
+    let mut rest = text.trim();
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        let (prefix, flag) = if lower.starts_with("ctrl-") || lower.starts_with("ctrl+") {
+            ("ctrl-", KeyModifiers::CONTROL)
+        } else if lower.starts_with("alt-") || lower.starts_with("alt+") {
+            ("alt-", KeyModifiers::ALT)
+        } else if lower.starts_with("shift-") || lower.starts_with("shift+") {
+            ("shift-", KeyModifiers::SHIFT)
+        } else {
+            break;
+        };
+        mods |= flag;
+        rest = &rest[prefix.len()..];
+    }
+    let code = match rest.to_ascii_lowercase().as_str() {
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "pgup" | "pageup" => KeyCode::PageUp,
+        "pgdn" | "pagedown" => KeyCode::PageDown,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "tab" => KeyCode::Tab,
+        "enter" | "return" => KeyCode::Enter,
+        "esc" | "escape" => KeyCode::Esc,
+        "backspace" => KeyCode::Backspace,
+        "space" => KeyCode::Char(' '),
+        f if f.len() > 1 && f.starts_with('f') && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) => {
+            KeyCode::F(f[1..].parse().unwrap_or(1))
+        }
+        _ => {
+            let mut chars = rest.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if !c.is_control() => {
+                    KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c })
+                }
+                _ => return Err(format!("'{text}' is not a key (examples: ctrl-n, alt-down, f2, enter, j)")),
+            }
+        }
+    };
+    if let KeyCode::Char(_) = code {
+        mods.remove(KeyModifiers::SHIFT);
+    }
+    Ok(Key { code, mods })
 }
 
 /// How a key is written in the help and footer: `Ctrl-C`, `Shift-↓`, `PgDn`, `F1`.
@@ -257,9 +299,9 @@ pub fn key_label(key: Key) -> String {
     label
 }
 
-/// All the keys of a binding, joined: `↓ / Ctrl-N / Ctrl-J`.
-pub fn keys_label(binding: &Binding) -> String {
-    binding.keys.iter().map(|k| key_label(*k)).collect::<Vec<_>>().join(" / ")
+/// All the keys of a row, joined: `↓ / Ctrl-N / Ctrl-J`.
+pub fn keys_label(keys: &[Key]) -> String {
+    keys.iter().map(|k| key_label(*k)).collect::<Vec<_>>().join(" / ")
 }
 
 #[cfg(test)]
@@ -270,41 +312,100 @@ mod tests {
         KeyEvent::new(code, mods)
     }
 
+    const SEARCH: KeyContext = KeyContext { query_empty: false, list_focus: false, picking: false };
+    const EMPTY: KeyContext = KeyContext { query_empty: true, list_focus: false, picking: false };
+    const LIST: KeyContext = KeyContext { query_empty: false, list_focus: true, picking: false };
+
     #[test]
     fn letters_type_into_the_query() {
-        assert_eq!(action_for(press(KeyCode::Char('q'), KeyModifiers::NONE), true), Some(Action::InsertChar('q')));
-        assert_eq!(action_for(press(KeyCode::Char('A'), KeyModifiers::SHIFT), false), Some(Action::InsertChar('A')));
-    }
-
-    #[test]
-    fn question_mark_is_help_only_on_an_empty_query() {
-        assert_eq!(action_for(press(KeyCode::Char('?'), KeyModifiers::SHIFT), true), Some(Action::ToggleHelp));
-        assert_eq!(action_for(press(KeyCode::Char('?'), KeyModifiers::NONE), false), Some(Action::InsertChar('?')));
-        assert_eq!(action_for(press(KeyCode::F(1), KeyModifiers::NONE), false), Some(Action::ToggleHelp));
-    }
-
-    #[test]
-    fn control_keys_follow_the_table() {
-        assert_eq!(action_for(press(KeyCode::Char('c'), KeyModifiers::CONTROL), false), Some(Action::Quit));
-        assert_eq!(action_for(press(KeyCode::Char('u'), KeyModifiers::CONTROL), false), Some(Action::ClearQuery));
-        assert_eq!(action_for(press(KeyCode::Char('j'), KeyModifiers::CONTROL), false), Some(Action::SelectNext));
-        assert_eq!(action_for(press(KeyCode::Tab, KeyModifiers::NONE), false), Some(Action::ToggleCompare));
-        assert_eq!(action_for(press(KeyCode::Down, KeyModifiers::SHIFT), false), Some(Action::ScrollDetailDown));
-        assert_eq!(action_for(press(KeyCode::Char('z'), KeyModifiers::CONTROL), false), None);
+        let map = Keymap::default();
+        assert_eq!(map.action_for(press(KeyCode::Char('q'), KeyModifiers::NONE), EMPTY), Some(Action::InsertChar('q')));
         assert_eq!(
-            action_for(press(KeyCode::Char('c'), KeyModifiers::CONTROL | KeyModifiers::ALT), false),
-            Some(Action::Quit)
+            map.action_for(press(KeyCode::Char('A'), KeyModifiers::SHIFT), SEARCH),
+            Some(Action::InsertChar('A'))
+        );
+        assert_eq!(
+            map.action_for(press(KeyCode::Char('j'), KeyModifiers::NONE), SEARCH),
+            Some(Action::InsertChar('j'))
         );
     }
 
     #[test]
-    fn no_key_is_bound_twice() {
-        let mut seen = Vec::new();
+    fn question_mark_is_help_only_on_an_empty_query() {
+        let map = Keymap::default();
+        assert_eq!(map.action_for(press(KeyCode::Char('?'), KeyModifiers::SHIFT), EMPTY), Some(Action::ToggleHelp));
+        assert_eq!(
+            map.action_for(press(KeyCode::Char('?'), KeyModifiers::NONE), SEARCH),
+            Some(Action::InsertChar('?'))
+        );
+        assert_eq!(map.action_for(press(KeyCode::F(1), KeyModifiers::NONE), SEARCH), Some(Action::ToggleHelp));
+    }
+
+    #[test]
+    fn control_keys_follow_the_table() {
+        let map = Keymap::default();
+        let act = |code, mods, ctx| map.action_for(press(code, mods), ctx);
+        assert_eq!(act(KeyCode::Char('c'), KeyModifiers::CONTROL, SEARCH), Some(Action::Quit));
+        assert_eq!(act(KeyCode::Char('c'), KeyModifiers::CONTROL | KeyModifiers::ALT, SEARCH), Some(Action::Quit));
+        assert_eq!(act(KeyCode::Char('u'), KeyModifiers::CONTROL, SEARCH), Some(Action::ClearQuery));
+        assert_eq!(act(KeyCode::Char('j'), KeyModifiers::CONTROL, SEARCH), Some(Action::SelectNext));
+        assert_eq!(act(KeyCode::Tab, KeyModifiers::NONE, SEARCH), Some(Action::ToggleCompare));
+        assert_eq!(act(KeyCode::Down, KeyModifiers::SHIFT, SEARCH), Some(Action::ScrollDetailDown));
+        assert_eq!(act(KeyCode::Char('z'), KeyModifiers::CONTROL, SEARCH), None);
+    }
+
+    #[test]
+    fn the_list_has_vim_keys_and_the_search_bar_does_not() {
+        let map = Keymap::default();
+        let act = |code, mods, ctx| map.action_for(press(code, mods), ctx);
+        assert_eq!(act(KeyCode::Enter, KeyModifiers::NONE, SEARCH), Some(Action::FocusList));
+        assert_eq!(act(KeyCode::Char('j'), KeyModifiers::NONE, LIST), Some(Action::SelectNext));
+        assert_eq!(act(KeyCode::Char('G'), KeyModifiers::SHIFT, LIST), Some(Action::SelectLast));
+        assert_eq!(act(KeyCode::Char('u'), KeyModifiers::CONTROL, LIST), Some(Action::SelectHalfPageUp));
+        assert_eq!(act(KeyCode::Char('d'), KeyModifiers::CONTROL, LIST), Some(Action::SelectHalfPageDown));
+        assert_eq!(act(KeyCode::Char('x'), KeyModifiers::NONE, LIST), Some(Action::InsertChar('x')));
+        let picking = KeyContext { picking: true, ..SEARCH };
+        assert_eq!(act(KeyCode::Enter, KeyModifiers::NONE, picking), Some(Action::Pick));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        let mut seen: Vec<(Key, When)> = Vec::new();
         for b in BINDINGS {
             for k in b.keys {
-                assert!(!seen.contains(k), "{} is bound twice", key_label(*k));
-                seen.push(*k);
+                assert!(!seen.contains(&(*k, b.when)), "{} is bound twice for {:?}", key_label(*k), b.when);
+                seen.push((*k, b.when));
             }
         }
+        let names: std::collections::HashSet<&str> = BINDINGS.iter().map(|b| b.name).collect();
+        assert_eq!(names.len(), BINDINGS.len(), "row names are unique");
+    }
+
+    #[test]
+    fn keys_parse_the_way_the_config_writes_them() {
+        assert_eq!(parse_key("ctrl-n"), Ok(ctrl('n')));
+        assert_eq!(parse_key("Ctrl+N"), Ok(ctrl('n')));
+        assert_eq!(parse_key("alt-down"), Ok(alt(KeyCode::Down)));
+        assert_eq!(parse_key("f2"), Ok(key(KeyCode::F(2))));
+        assert_eq!(parse_key("G"), Ok(ch('G')));
+        assert_eq!(parse_key("shift-G"), Ok(ch('G')));
+        assert!(parse_key("ctrl-nope").is_err());
+        assert!(parse_key("f99").is_err());
+        assert!(parse_key("").is_err());
+    }
+
+    #[test]
+    fn config_rebinds_rows_by_name() {
+        let mut overrides = HashMap::new();
+        overrides.insert("quit".to_string(), vec![ctrl('q')]);
+        overrides.insert("compare".to_string(), vec![ctrl('t')]);
+        let map = Keymap::with_overrides(&overrides).expect("valid names");
+        assert_eq!(
+            map.action_for(press(KeyCode::Char('t'), KeyModifiers::CONTROL), SEARCH),
+            Some(Action::ToggleCompare)
+        );
+        assert_eq!(map.action_for(press(KeyCode::Tab, KeyModifiers::NONE), SEARCH), None);
+        overrides.insert("teleport".to_string(), vec![ctrl('x')]);
+        assert!(Keymap::with_overrides(&overrides).is_err());
     }
 }

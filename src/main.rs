@@ -10,9 +10,11 @@ use whatcode::app::App;
 use whatcode::catalog::Catalog;
 use whatcode::catalog::user::{self, DataOptions};
 use whatcode::cli::{self, Args, Command, Output};
+use whatcode::config;
 use whatcode::report::{self, Layout};
 use whatcode::strings::Lang;
 use whatcode::theme::{Theme, no_color};
+use whatcode::tui::{self, Screen};
 
 fn main() -> ExitCode {
     let args = match Args::try_parse() {
@@ -23,7 +25,8 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { cli::USAGE } else { 0 });
         }
     };
-    let lang = Lang::choose(args.lang.as_deref(), None);
+    let config = config::load();
+    let lang = Lang::choose(args.lang.as_deref(), config.lang);
     let layout = text_layout(lang);
     if let Some(Command::Check { files }) = &args.command {
         return emit(&cli::check(files, Catalog::builtin()));
@@ -31,25 +34,44 @@ fn main() -> ExitCode {
     let options = DataOptions { files: args.data.clone(), skip_data_dir: args.no_user_data };
     let (mut catalog, problems) = user::load_catalog(&options);
     let warnings: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    let tui_query = match &args.command {
-        Some(Command::Tui { query }) => Some(query.join(" ")),
-        None if args.query.is_empty() => Some(String::new()),
-        _ => None,
+    let (tui_query, picking) = match &args.command {
+        Some(Command::Tui { query, print }) => (Some(query.join(" ")), *print),
+        None if args.query.is_empty() => (Some(String::new()), false),
+        _ => (None, false),
     };
     if let Some(query) = tui_query {
-        if !can_draw() {
-            return emit(&Output { stdout: usage(&catalog, layout), stderr: problem_lines(&warnings), status: 0 });
+        let screen = if picking { Screen::Tty } else { Screen::Stdout };
+        if !can_draw(screen) {
+            let stderr = problem_lines(&warnings);
+            if picking {
+                let stderr = format!("{stderr}whatcode: --print needs a terminal (/dev/tty)\n");
+                return emit(&Output { stderr, status: cli::USAGE, ..Default::default() });
+            }
+            return emit(&Output { stdout: usage(&catalog, layout), stderr, status: 0 });
         }
-        // A bad user file never stops the browser: it starts with the rest and says what was left out.
-        let mut app = App::new(catalog, Theme::from_env()).with_lang(lang).with_query(&query);
-        app.warnings = warnings;
-        return match whatcode::tui::run(&mut app) {
+        // A bad user file or config never stops the browser: it starts with the rest and says what
+        // was left out.
+        let mut app = App::new(catalog, Theme::choose(config.theme)).with_lang(lang).with_query(&query);
+        app.warnings = config.problems.iter().cloned().chain(warnings).collect();
+        app.keymap = config.keymap;
+        app.picking = picking;
+        app.clipboard_works = tui::clipboard_works();
+        let options = tui::Options { screen, mouse: args.mouse || config.mouse };
+        return match tui::run(&mut app, options) {
+            Ok(()) if picking => match app.picked {
+                Some(index) => emit(&Output::ok(format!("{}\n", app.catalog.entries()[index].id()))),
+                // Like fzf: leaving the picker without choosing is an interruption.
+                None => ExitCode::from(130),
+            },
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("whatcode: the terminal failed: {e}");
                 ExitCode::from(1)
             }
         };
+    }
+    for problem in &config.problems {
+        let _ = writeln!(io::stderr(), "whatcode: config: {problem}");
     }
     if !warnings.is_empty() {
         return emit(&Output { stderr: problem_lines(&warnings), status: cli::USAGE, ..Default::default() });
@@ -65,9 +87,15 @@ fn problem_lines(problems: &[String]) -> String {
     problems.iter().map(|p| format!("whatcode: {p}\n")).collect()
 }
 
-/// The browser needs a real terminal on both ends and a TERM that can draw.
-fn can_draw() -> bool {
-    io::stdin().is_terminal() && io::stdout().is_terminal() && std::env::var("TERM").map_or(true, |t| t != "dumb")
+/// The browser needs a real terminal (stdin and stdout, or /dev/tty in picker mode) and a TERM
+/// that can draw.
+fn can_draw(screen: Screen) -> bool {
+    let term_ok = std::env::var("TERM").map_or(true, |t| t != "dumb");
+    let ends = match screen {
+        Screen::Stdout => io::stdin().is_terminal() && io::stdout().is_terminal(),
+        Screen::Tty => std::fs::File::options().read(true).write(true).open("/dev/tty").is_ok(),
+    };
+    term_ok && ends
 }
 
 /// Width to wrap text to (the terminal's, else $COLUMNS, else 80) and whether to use colour.

@@ -40,6 +40,62 @@ impl Theme {
         }
     }
 
+    /// Colours for a light terminal background.
+    pub fn light() -> Self {
+        Theme {
+            text: Style::new(),
+            dim: Style::new().fg(Color::Rgb(100, 100, 110)),
+            title: Style::new().fg(Color::Black).add_modifier(Modifier::BOLD),
+            heading: Style::new().fg(Color::Rgb(0, 90, 160)).add_modifier(Modifier::BOLD),
+            tag: Style::new().fg(Color::Rgb(40, 90, 170)),
+            code: Style::new().fg(Color::Rgb(150, 70, 0)).add_modifier(Modifier::BOLD),
+            matched: Style::new().fg(Color::Rgb(180, 0, 60)).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            selected: Style::new().bg(Color::Rgb(215, 228, 250)).add_modifier(Modifier::BOLD),
+            pinned: Style::new().fg(Color::Rgb(130, 0, 140)).add_modifier(Modifier::BOLD),
+            warning: Style::new().fg(Color::Rgb(190, 0, 0)).add_modifier(Modifier::BOLD),
+            border: Style::new().fg(Color::Rgb(160, 160, 170)),
+            key: Style::new().fg(Color::Rgb(150, 70, 0)),
+            unofficial: Style::new().fg(Color::Rgb(130, 0, 140)),
+        }
+    }
+
+    /// The theme's styles by name, for the config file's `[colors]` table.
+    pub fn style_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "text" => &mut self.text,
+            "dim" => &mut self.dim,
+            "title" => &mut self.title,
+            "heading" => &mut self.heading,
+            "tag" => &mut self.tag,
+            "code" => &mut self.code,
+            "matched" => &mut self.matched,
+            "selected" => &mut self.selected,
+            "pinned" => &mut self.pinned,
+            "warning" => &mut self.warning,
+            "border" => &mut self.border,
+            "key" => &mut self.key,
+            "unofficial" => &mut self.unofficial,
+            _ => return None,
+        })
+    }
+
+    /// The names `style_mut` knows.
+    pub const STYLE_NAMES: [&'static str; 13] = [
+        "text",
+        "dim",
+        "title",
+        "heading",
+        "tag",
+        "code",
+        "matched",
+        "selected",
+        "pinned",
+        "warning",
+        "border",
+        "key",
+        "unofficial",
+    ];
+
     /// No colour at all: emphasis by attributes only.
     pub fn mono() -> Self {
         let plain = Style::new();
@@ -62,7 +118,12 @@ impl Theme {
 
     /// The monochrome theme when NO_COLOR is set (to anything but the empty string), else dark.
     pub fn from_env() -> Self {
-        if no_color() { Self::mono() } else { Self::dark() }
+        Self::choose(Self::dark())
+    }
+
+    /// `preferred`, unless NO_COLOR asks for none: NO_COLOR wins over any theme.
+    pub fn choose(preferred: Theme) -> Self {
+        if no_color() { Self::mono() } else { preferred }
     }
 }
 

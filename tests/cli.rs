@@ -6,6 +6,8 @@ use unicode_width::UnicodeWidthStr;
 
 fn whatcode() -> Command {
     let mut cmd = Command::cargo_bin("whatcode").expect("binary");
+    cmd.env("WHATCODE_CONFIG", "/nonexistent/whatcode-test/config.toml")
+        .env("WHATCODE_CACHE_DIR", std::env::temp_dir().join("whatcode-test-cache"));
     cmd.env_remove("NO_COLOR").env("COLUMNS", "80").env("TERM", "xterm-256color");
     cmd
 }
@@ -198,4 +200,48 @@ fn detail_text_matches_the_reviewed_snapshot() {
 fn version_prints_and_exits_0() {
     let out = stdout(&["--version"]);
     assert!(out.starts_with("whatcode "));
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = stdout(&["completions", shell]);
+        assert!(out.contains("whatcode") && out.contains("compare"), "{shell}");
+    }
+    let man = stdout(&["man"]);
+    assert!(man.starts_with(".ie") || man.contains(".TH whatcode"), "{}", &man[..man.len().min(200)]);
+    assert!(man.contains("compare"));
+}
+
+#[test]
+fn markdown_format() {
+    let md = stdout(&["show", "http/404", "--format", "markdown"]);
+    assert!(md.starts_with("# http/404 Not Found\n"), "{md}");
+    assert!(md.contains("\n## How to fix\n\n1. "), "{md}");
+    let cmp = stdout(&["compare", "ws/1001", "ws/1006", "--format", "markdown"]);
+    assert!(cmp.contains("## Key differences") && cmp.contains("## When to use which"));
+    let list = stdout(&["search", "teapot", "--format", "markdown"]);
+    assert!(list.starts_with("- `http/418` **(Unused)**"), "{list}");
+    assert_eq!(stdout(&["show", "http/404", "--format", "json"]), stdout(&["show", "http/404", "--json"]));
+}
+
+#[test]
+fn a_bad_config_warns_with_its_line_but_does_not_stop_the_cli() {
+    let dir = std::env::temp_dir().join(format!("whatcode-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "lang = \"ru\"\ntheme = \"neon\"\n").expect("write");
+    let out =
+        whatcode().env("WHATCODE_CONFIG", &config).env_remove("LANG").args(["show", "ws/1006"]).output().expect("run");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("config.toml:2: theme 'neon'"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Описание"), "lang from the config applies");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_picker_needs_a_terminal() {
+    let out = whatcode().args(["tui", "--print"]).env("TERM", "dumb").output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -17,6 +17,8 @@ struct Session {
     /// The master side, read directly (no cloned reader), so dropping `master` really closes it.
     fd: RawFd,
     parser: vt100::Parser,
+    /// Every byte the program wrote, for sequences the emulator does not keep (OSC 52).
+    raw: Vec<u8>,
 }
 
 impl Session {
@@ -24,13 +26,24 @@ impl Session {
         Self::start_with_env(args, cols, rows, &[])
     }
 
+    fn start_command(program: &str, args: &[&str], cols: u16, rows: u16) -> Session {
+        Self::spawn(program, args, cols, rows, &[])
+    }
+
     fn start_with_env(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        Self::spawn(env!("CARGO_BIN_EXE_whatcode"), args, cols, rows, env)
+    }
+
+    fn spawn(program: &str, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system();
         let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_whatcode"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        cmd.env("WHATCODE_CONFIG", "/nonexistent/whatcode-test/config.toml");
+        cmd.env("WHATCODE_DATA_DIR", "/nonexistent/whatcode-test/data");
+        cmd.env("LANG", "C.UTF-8");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -38,7 +51,7 @@ impl Session {
         drop(pair.slave);
         let writer = pair.master.take_writer().expect("writer");
         let fd = pair.master.as_raw_fd().expect("master fd");
-        Session { master: pair.master, writer, child, fd, parser: vt100::Parser::new(rows, cols, 0) }
+        Session { master: pair.master, writer, child, fd, parser: vt100::Parser::new(rows, cols, 0), raw: Vec::new() }
     }
 
     /// Feeds whatever the program wrote to the terminal emulator, waiting up to `wait` for the
@@ -59,6 +72,7 @@ impl Session {
                 return;
             }
             self.parser.process(&buf[..n as usize]);
+            self.raw.extend_from_slice(&buf[..n as usize]);
             timeout = 0;
         }
     }
@@ -222,6 +236,58 @@ fn a_closed_terminal_ends_the_process() {
 fn normal_quit_leaves_everything_restored() {
     let mut s = Session::start(&["tui", "404"], 100, 30);
     s.wait_for(&["Not Found"]);
+    s.send(CTRL_C);
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn picker_mode_prints_the_chosen_id_on_stdout() {
+    let out = std::env::temp_dir().join(format!("whatcode-pick-{}", std::process::id()));
+    let command = format!("'{}' tui 1006 --print > '{}'", env!("CARGO_BIN_EXE_whatcode"), out.display());
+    let mut s = Session::start_command("sh", &["-c", &command], 100, 30);
+    s.wait_for(&["Abnormal Closure", "Enter pick"]);
+    s.send(b"\r");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+    assert_eq!(std::fs::read_to_string(&out).expect("output").trim(), "websocket/1006");
+    let _ = std::fs::remove_file(&out);
+}
+
+#[test]
+fn leaving_the_picker_without_a_choice_exits_130() {
+    let mut s = Session::start(&["tui", "--print"], 100, 30);
+    s.wait_for(&["Enter pick"]);
+    s.send(CTRL_C);
+    assert_eq!(s.wait_exit(), 130);
+}
+
+#[test]
+fn ctrl_y_copies_with_osc_52() {
+    let mut s = Session::start(&["tui", "404"], 100, 30);
+    s.wait_for(&["Not Found"]);
+    s.send(b"\x19");
+    s.wait_for(&["Copied http/404 Not Found"]);
+    let raw = String::from_utf8_lossy(&s.raw);
+    // base64 of "http/404 Not Found"
+    assert!(raw.contains("\x1b]52;c;aHR0cC80MDQgTm90IEZvdW5k\x07"), "no OSC 52 sequence");
+    s.send(CTRL_C);
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn the_mouse_is_off_unless_asked_for() {
+    let mut s = Session::start(&["tui", "ws"], 100, 30);
+    s.wait_for(&["Normal Closure"]);
+    assert_eq!(s.parser.screen().mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    s.send(CTRL_C);
+    assert_eq!(s.wait_exit(), 0);
+    let mut s = Session::start(&["tui", "ws", "--mouse"], 100, 30);
+    s.wait_for(&["Normal Closure"]);
+    assert_ne!(s.parser.screen().mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    // SGR click on the third row of the list (screen row 7, 1-based: 0-999, 1000, then 1001).
+    s.send(b"\x1b[<0;5;7M\x1b[<0;5;7m");
+    s.wait_for(&["1001  Going Away"]);
     s.send(CTRL_C);
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();

@@ -76,6 +76,7 @@ fn translations_point_at_real_codes() {
 fn the_cli_speaks_the_chosen_language() {
     let run = |args: &[&str], env: &[(&str, &str)]| {
         let mut cmd = Command::cargo_bin("whatcode").expect("bin");
+        cmd.env("WHATCODE_CONFIG", "/nonexistent/whatcode-test/config.toml");
         cmd.env_remove("LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("WHATCODE_LANG");
         for (k, v) in env {
             cmd.env(k, v);

@@ -19,7 +19,7 @@ fn opens_with_the_two_setup_commands() {
 fn the_key_table_matches_the_key_bindings() {
     let readme = readme();
     for binding in BINDINGS {
-        let row = format!("| {} | {} |", keys_label(binding), (binding.help)(&whatcode::strings::EN));
+        let row = format!("| {} | {} |", keys_label(binding.keys), (binding.help)(&whatcode::strings::EN));
         assert!(readme.contains(&row), "README lacks the row {row}");
     }
 }
@@ -40,4 +40,14 @@ fn the_example_in_the_readme_is_the_shipped_file() {
         readme().contains(example.trim_end()),
         "README shows a different example than assets/examples/acme-api.toml"
     );
+}
+
+#[test]
+fn the_config_example_is_valid() {
+    let readme = readme();
+    let section = readme.split("## Configuration").nth(1).expect("a configuration section");
+    let example = section.split("```toml\n").nth(1).and_then(|s| s.split("```").next()).expect("an example");
+    let config = whatcode::config::parse(std::path::Path::new("README.md"), example);
+    assert!(config.problems.is_empty(), "{:?}", config.problems);
+    assert!(config.mouse);
 }

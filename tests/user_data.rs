@@ -7,6 +7,8 @@ use assert_cmd::Command;
 
 fn whatcode() -> Command {
     let mut cmd = Command::cargo_bin("whatcode").expect("binary");
+    cmd.env("WHATCODE_CONFIG", "/nonexistent/whatcode-test/config.toml")
+        .env("WHATCODE_CACHE_DIR", std::env::temp_dir().join("whatcode-test-cache"));
     // Never read the developer's own data folder in tests.
     cmd.env("WHATCODE_DATA_DIR", "/nonexistent/whatcode-test").env("COLUMNS", "100").env_remove("NO_COLOR");
     cmd

@@ -67,6 +67,7 @@ pub fn render_scrolled(app: &App, title: Line<'static>, lines: Vec<Line<'static>
     let mut view = app.view.get();
     view.detail_height = height;
     view.detail_max_scroll = max_scroll;
+    view.detail_area = area;
     app.view.set(view);
     let scroll = app.detail_scroll.min(max_scroll);
     let more_below = scroll < max_scroll;

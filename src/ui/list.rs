@@ -43,7 +43,13 @@ pub fn scroll_offset(previous: usize, selected: usize, height: usize, len: usize
 pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let title = fill(app.s().list_title, &[&app.hits.len().to_string(), &app.catalog.entries().len().to_string()]);
-    let block = Block::default().borders(Borders::ALL).border_style(theme.border).title(Span::styled(title, theme.dim));
+    // The list's border lights up while it has focus; its title says how to get back.
+    let (border, title) = if app.list_focus {
+        (theme.key, Span::styled(format!("{} · {} ", title.trim_end(), app.s().list_focus_title), theme.key))
+    } else {
+        (theme.border, Span::styled(title, theme.dim))
+    };
+    let block = Block::default().borders(Borders::ALL).border_style(border).title(title);
     let inner = block.inner(area);
     block.render(area, buf);
     let height = inner.height as usize;
@@ -51,6 +57,7 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let offset = scroll_offset(view.list_offset, app.selected, height, app.hits.len());
     view.list_offset = offset;
     view.list_height = height;
+    view.list_rows = inner;
     app.view.set(view);
 
     if app.hits.is_empty() {

@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use crate::app::App;
-use crate::keymap::{BINDINGS, key_label};
+use crate::keymap::key_label;
 use crate::strings::fill;
 
 /// The smallest terminal the browser draws in; below it, a message says so.
@@ -95,16 +95,50 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(line).render(area, buf);
         return;
     }
+    if let Some(status) = &app.status {
+        Paragraph::new(Line::from(Span::styled(status.clone(), theme.key))).render(area, buf);
+        return;
+    }
     let mut spans = Vec::new();
     if let Some(pinned) = app.pinned {
         spans.push(Span::styled(fill(app.s().pinned_footer, &[&app.catalog.entries()[pinned].id()]), theme.pinned));
     }
-    for binding in BINDINGS.iter().filter(|b| b.hint.is_some()) {
-        let (Some(hint), Some(key)) = (binding.hint, binding.keys.first()) else { continue };
-        spans.push(Span::styled(key_label(*key), theme.key));
-        spans.push(Span::styled(format!(" {}  ", hint(app.s())), theme.dim));
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    for (key, hint) in footer_hints(app, (area.width as usize).saturating_sub(used)) {
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {hint}  "), theme.dim));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// The footer's key hints that fit in `width` columns, in table order. When they do not all fit,
+/// the least needed go first (the order of `FOOTER_PRIORITY`, most needed first).
+fn footer_hints(app: &App, width: usize) -> Vec<(String, &'static str)> {
+    const FOOTER_PRIORITY: [&str; 10] =
+        ["quit", "help", "pick", "compare", "select_next", "back", "family", "copy_id", "clear_query", "scroll_down"];
+    let mut hints: Vec<(usize, String, &'static str)> = app
+        .keymap
+        .rows
+        .iter()
+        .filter(|r| app.picking || r.binding.when != crate::keymap::When::Picking)
+        .filter_map(|r| {
+            let (hint, key) = (r.binding.hint?, r.keys.first()?);
+            let rank = FOOTER_PRIORITY.iter().position(|n| *n == r.binding.name).unwrap_or(FOOTER_PRIORITY.len());
+            Some((rank, key_label(*key), hint(app.s())))
+        })
+        .collect();
+    let cost = |h: &[(usize, String, &str)]| -> usize {
+        h.iter()
+            .map(|(_, k, t)| {
+                unicode_width::UnicodeWidthStr::width(k.as_str()) + unicode_width::UnicodeWidthStr::width(*t) + 3
+            })
+            .sum()
+    };
+    while cost(&hints) > width && !hints.is_empty() {
+        let worst = hints.iter().enumerate().max_by_key(|(_, (rank, _, _))| *rank).map_or(0, |(i, _)| i);
+        hints.remove(worst);
+    }
+    hints.into_iter().map(|(_, k, t)| (k, t)).collect()
 }
 
 fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
