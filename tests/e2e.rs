@@ -292,3 +292,12 @@ fn the_mouse_is_off_unless_asked_for() {
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn a_bad_user_file_does_not_stop_the_browser() {
+    let bad = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bad/11_bad_retry.toml");
+    let mut s = Session::start(&["--data", bad, "tui", "404"], 120, 30);
+    s.wait_for(&["Not Found", "11_bad_retry.toml:19:1", "retry"]);
+    s.send(CTRL_C);
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -132,3 +132,14 @@ fn mono_theme_still_marks_selection_and_matches() {
     assert!(row.iter().any(|c| c.modifier.contains(Modifier::REVERSED)), "selection is reversed");
     assert!(row.iter().any(|c| c.modifier.contains(Modifier::UNDERLINED)), "matches are underlined");
 }
+
+#[test]
+fn the_help_shows_remapped_keys() {
+    let config = whatcode::config::parse(std::path::Path::new("config.toml"), "[keys]\ncompare = [\"ctrl-t\"]\n");
+    let mut app = app();
+    app.keymap = config.keymap;
+    press(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    let screen = screen(&app, 110, 50);
+    assert!(screen.contains("Ctrl-T  compare: pin this code"), "{screen}");
+    assert!(!screen.contains("Tab  compare: pin this code"), "{screen}");
+}
