@@ -5,7 +5,7 @@
 //! prefix > fuzzy name > fuzzy alias > words in the text), then by the score inside the tier, then
 //! by catalog order (family, then value).
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -155,8 +155,8 @@ fn parse_class(text: &str) -> Option<(i64, i64)> {
 /// for normalising the descriptions.
 #[derive(Default)]
 pub struct SearchIndex {
-    names: OnceCell<Vec<Names>>,
-    texts: OnceCell<Vec<String>>,
+    names: OnceLock<Vec<Names>>,
+    text: OnceLock<TextIndex>,
 }
 
 /// An entry's name and aliases, normalised.
@@ -165,6 +165,22 @@ struct Names {
     aliases: Vec<String>,
     /// errno's C library message ("connection refused"): as good as a name to the reader.
     message: Option<String>,
+    /// Which characters occur in the name, aliases and message (see [`char_mask`]): a query with a
+    /// character they lack cannot match them, whatever the fuzzy matcher would say.
+    mask: u64,
+}
+
+/// A bit per character class (a–z, 0–9, everything else): cheap proof that a string cannot
+/// contain all of a query's characters.
+fn char_mask(s: &str) -> u64 {
+    s.chars().fold(0, |mask, c| {
+        mask | match c {
+            'a'..='z' => 1 << (c as u32 - 'a' as u32),
+            '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+            ' ' => 0,
+            _ => 1 << 36,
+        }
+    })
 }
 
 /// Lower-cases and turns `_` and `-` into spaces, keeping one char per char so match positions
@@ -188,17 +204,117 @@ impl SearchIndex {
             catalog
                 .entries()
                 .iter()
-                .map(|e| Names {
-                    name: normalize(&e.name),
-                    aliases: e.aliases.iter().map(|a| normalize(a)).collect(),
-                    message: e.message.as_deref().map(normalize),
+                .map(|e| {
+                    let name = normalize(&e.name);
+                    // An alias that is the name again (CLOSE_NORMAL vs close normal) adds nothing.
+                    let aliases: Vec<String> = e
+                        .aliases
+                        .iter()
+                        .map(|a| normalize(a))
+                        .map(|a| if a == name { String::new() } else { a })
+                        .collect();
+                    let message = e.message.as_deref().map(normalize);
+                    let mask = aliases.iter().chain(message.iter()).fold(char_mask(&name), |m, a| m | char_mask(a));
+                    Names { name, aliases, message, mask }
                 })
                 .collect()
         })
     }
 
-    fn texts(&self, catalog: &Catalog) -> &[String] {
-        self.texts.get_or_init(|| catalog.entries().iter().map(searchable_text).collect())
+    fn text(&self, catalog: &Catalog) -> &TextIndex {
+        self.text.get_or_init(|| TextIndex::new(catalog))
+    }
+}
+
+/// The words of every entry's text, for the text tier: a sorted vocabulary, and for each entry the
+/// sorted ids of its distinct words with how often each occurs. "Does a word of this entry start
+/// with `w`, and how often?" is then two binary searches instead of a scan of the description.
+struct TextIndex {
+    vocabulary: Vec<String>,
+    words: Vec<Vec<(u32, u32)>>,
+}
+
+impl TextIndex {
+    fn new(catalog: &Catalog) -> TextIndex {
+        let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut words: Vec<Vec<(u32, u32)>> = catalog
+            .entries()
+            .iter()
+            .map(|e| {
+                let text = searchable_text(e);
+                let mut all: Vec<u32> = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(|w| {
+                        let next = ids.len() as u32;
+                        *ids.entry(w.to_string()).or_insert(next)
+                    })
+                    .collect();
+                all.sort_unstable();
+                let mut counted: Vec<(u32, u32)> = Vec::new();
+                for id in all {
+                    match counted.last_mut() {
+                        Some((last, n)) if *last == id => *n += 1,
+                        _ => counted.push((id, 1)),
+                    }
+                }
+                counted
+            })
+            .collect();
+        // Renumber in lexicographic order, so the words starting with a prefix are one id range.
+        let mut vocabulary: Vec<(String, u32)> = ids.into_iter().collect();
+        vocabulary.sort_unstable();
+        let mut rank = vec![0u32; vocabulary.len()];
+        for (new, (_, old)) in vocabulary.iter().enumerate() {
+            rank[*old as usize] = new as u32;
+        }
+        for list in &mut words {
+            for (id, _) in list.iter_mut() {
+                *id = rank[*id as usize];
+            }
+            list.sort_unstable();
+        }
+        TextIndex { vocabulary: vocabulary.into_iter().map(|(w, _)| w).collect(), words }
+    }
+
+    /// The ids of the words that start with `prefix`.
+    fn range(&self, prefix: &str) -> (u32, u32) {
+        let lo = self.vocabulary.partition_point(|w| w.as_str() < prefix);
+        let hi = lo + self.vocabulary[lo..].partition_point(|w| w.starts_with(prefix));
+        (lo as u32, hi as u32)
+    }
+
+    /// How often the entry's words fall in the ranges, if every range has one.
+    fn matches(&self, entry: usize, ranges: &[(u32, u32)]) -> Option<usize> {
+        let ids = &self.words[entry];
+        ranges.iter().try_fold(0, |count, &(lo, hi)| {
+            let start = ids.partition_point(|&(id, _)| id < lo);
+            let found = &ids[start..start + ids[start..].partition_point(|&(id, _)| id < hi)];
+            (!found.is_empty()).then(|| count + found.iter().map(|&(_, n)| n as usize).sum::<usize>())
+        })
+    }
+}
+
+/// How the text tier checks an entry for this query.
+enum TextCheck<'a> {
+    /// Every query word is a word prefix: use the index.
+    Index(&'a TextIndex, Vec<(u32, u32)>),
+    /// A query word has punctuation the index splits on: scan the text.
+    Scan,
+}
+
+impl TextCheck<'_> {
+    fn matches(&self, e: &CodeEntry, i: usize, words: &[&str]) -> Option<usize> {
+        match self {
+            TextCheck::Index(index, ranges) => index.matches(i, ranges),
+            TextCheck::Scan => {
+                let text = searchable_text(e);
+                words
+                    .iter()
+                    .all(|w| contains_word_prefix(&text, w))
+                    .then(|| words.iter().map(|w| text.matches(w).count()).sum())
+            }
+        }
     }
 }
 
@@ -254,19 +370,37 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
             }
         }
         Pattern::Words(words) => {
-            let matcher = SkimMatcherV2::default().ignore_case();
             let needle = normalize(words);
             let needle_words: Vec<&str> = needle.split_whitespace().collect();
+            let needle_mask = char_mask(&needle);
             let names = index.names(catalog);
-            let texts = || index.texts(catalog);
-            for (i, e) in entries.iter().enumerate().filter(|(_, e)| in_family(e)) {
-                if let Some(hit) = words_hit(i, e, &names[i], &texts, &matcher, &needle, &needle_words) {
-                    hits.push(hit);
-                }
-            }
+            let text = if needle_words.iter().all(|w| w.chars().all(char::is_alphanumeric)) {
+                let text = index.text(catalog);
+                TextCheck::Index(text, needle_words.iter().map(|w| text.range(w)).collect())
+            } else {
+                TextCheck::Scan
+            };
+            let scan = |range: std::ops::Range<usize>| -> Vec<Hit> {
+                let matcher = SkimMatcherV2::default().ignore_case();
+                range
+                    .filter(|&i| in_family(&entries[i]))
+                    .filter_map(|i| {
+                        words_hit(i, &entries[i], &names[i], &text, &matcher, &needle, &needle_words, needle_mask)
+                    })
+                    .collect()
+            };
+            hits = scan_in_parallel(entries.len(), scan);
         }
     }
     hits.sort_by(|a, b| b.tier.cmp(&a.tier).then(b.inner.cmp(&a.inner)).then(a.index.cmp(&b.index)));
+    // Fuzzy positions cost a second pass of the matcher: only the hits a screen can show get them
+    // here; `with_positions` gives any other hit its positions when it is drawn.
+    if let Pattern::Words(words) = &query.pattern {
+        let needle = normalize(words);
+        for hit in hits.iter_mut().take(POSITIONED_HITS) {
+            *hit = with_positions(catalog, &needle, hit);
+        }
+    }
     hits
 }
 
@@ -278,8 +412,9 @@ fn number_hit(i: usize, e: &CodeEntry, value: i64, typed: &str) -> Option<Hit> {
     if e.end.is_some() && e.covers(value) {
         return Some(Hit { index: i, tier: Tier::InRange, inner: 0, matched: Matched::Nothing });
     }
-    let code = e.code.to_ascii_lowercase();
-    if e.end.is_none() && code.starts_with(typed) {
+    let code = e.code.as_bytes();
+    let is_prefix = code.len() >= typed.len() && code[..typed.len()].eq_ignore_ascii_case(typed.as_bytes());
+    if e.end.is_none() && is_prefix {
         // Closer lengths first: `10` ranks 100 before 1000.
         let extra = (code.len() - typed.len()) as i64;
         return Some(Hit {
@@ -292,14 +427,57 @@ fn number_hit(i: usize, e: &CodeEntry, value: i64, typed: &str) -> Option<Hit> {
     None
 }
 
-fn words_hit<'a>(
+/// How many of the best fuzzy hits get their match positions during the search.
+pub const POSITIONED_HITS: usize = 256;
+
+/// Below this many entries one thread is quicker than two.
+const PARALLEL_FROM: usize = 20_000;
+
+/// Runs `scan` over `0..len`, split across the machine's cores for large catalogues, and joins
+/// the results in order.
+fn scan_in_parallel(len: usize, scan: impl Fn(std::ops::Range<usize>) -> Vec<Hit> + Sync) -> Vec<Hit> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    if len < PARALLEL_FROM || threads < 2 {
+        return scan(0..len);
+    }
+    let chunk = len.div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let scan = &scan;
+                s.spawn(move || scan(t * chunk..((t + 1) * chunk).min(len)))
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    })
+}
+
+/// The hit with the positions of the matched characters filled in (fuzzy hits are found without
+/// them, for speed). `needle` is the normalised words of the query.
+pub fn with_positions(catalog: &Catalog, needle: &str, hit: &Hit) -> Hit {
+    let e = &catalog.entries()[hit.index];
+    let matcher = SkimMatcherV2::default().ignore_case();
+    let positions = |text: &str| matcher.fuzzy_indices(&normalize(text), needle).map(|(_, p)| p).unwrap_or_default();
+    let matched = match (&hit.matched, hit.tier) {
+        (Matched::Name(p), Tier::FuzzyName) if p.is_empty() => Matched::Name(positions(&e.name)),
+        (Matched::Alias(k, p), Tier::FuzzyAlias) if p.is_empty() => {
+            Matched::Alias(*k, e.aliases.get(*k).map(|a| positions(a)).unwrap_or_default())
+        }
+        (other, _) => other.clone(),
+    };
+    Hit { matched, ..hit.clone() }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn words_hit(
     i: usize,
     e: &CodeEntry,
     names: &Names,
-    texts: &dyn Fn() -> &'a [String],
+    text: &TextCheck<'_>,
     matcher: &SkimMatcherV2,
     needle: &str,
     needle_words: &[&str],
+    needle_mask: u64,
 ) -> Option<Hit> {
     let name = &names.name;
     let name_chars = || (0..e.name.chars().count()).collect::<Vec<_>>();
@@ -320,24 +498,31 @@ fn words_hit<'a>(
             matched: Matched::Name((0..len).collect()),
         });
     }
-    if let Some((score, positions)) = fuzzy(matcher, name, needle) {
-        return Some(Hit { index: i, tier: Tier::FuzzyName, inner: score, matched: Matched::Name(positions) });
+    if names.mask & needle_mask == needle_mask {
+        if let Some(score) = fuzzy(matcher, name, needle) {
+            return Some(Hit { index: i, tier: Tier::FuzzyName, inner: score, matched: Matched::Name(Vec::new()) });
+        }
+        let best_alias = names
+            .aliases
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !a.is_empty())
+            .filter_map(|(k, a)| fuzzy(matcher, a, needle).map(|s| (k, s)))
+            .max_by_key(|(_, s)| *s);
+        if let Some((k, score)) = best_alias {
+            return Some(Hit {
+                index: i,
+                tier: Tier::FuzzyAlias,
+                inner: score,
+                matched: Matched::Alias(k, Vec::new()),
+            });
+        }
     }
-    let best_alias = names
-        .aliases
-        .iter()
-        .enumerate()
-        .filter_map(|(k, a)| fuzzy(matcher, a, needle).map(|(s, p)| (k, s, p)))
-        .max_by_key(|(_, s, _)| *s);
-    if let Some((k, score, positions)) = best_alias {
-        return Some(Hit { index: i, tier: Tier::FuzzyAlias, inner: score, matched: Matched::Alias(k, positions) });
+    if needle_words.is_empty() {
+        return None;
     }
-    let text = &texts()[i];
-    if !needle_words.is_empty() && needle_words.iter().all(|w| contains_word_prefix(text, w)) {
-        let count: usize = needle_words.iter().map(|w| text.matches(w).count()).sum();
-        return Some(Hit { index: i, tier: Tier::Text, inner: count.min(999) as i64, matched: Matched::Text });
-    }
-    None
+    let count = text.matches(e, i, needle_words)?;
+    Some(Hit { index: i, tier: Tier::Text, inner: count.min(999) as i64, matched: Matched::Text })
 }
 
 /// Signal names without their `SIG` prefix (`kill` → SIGKILL), the way `kill -l` prints them.
@@ -347,13 +532,13 @@ fn strip_symbol_prefix(name: &str) -> Option<&str> {
 
 /// A fuzzy match that is worth showing: every query char in order, and not scattered so thinly
 /// that it means nothing (the skim score must reach a floor that grows with the query length).
-fn fuzzy(matcher: &SkimMatcherV2, haystack: &str, needle: &str) -> Option<(i64, Vec<usize>)> {
+fn fuzzy(matcher: &SkimMatcherV2, haystack: &str, needle: &str) -> Option<i64> {
     if !is_subsequence(haystack, needle) {
         return None;
     }
-    let (score, positions) = matcher.fuzzy_indices(haystack, needle)?;
+    let score = matcher.fuzzy_match(haystack, needle)?;
     let floor = 12 * needle.chars().filter(|c| !c.is_whitespace()).count() as i64;
-    (score >= floor).then_some((score.min(999), positions))
+    (score >= floor).then_some(score.min(999))
 }
 
 /// Cheap pre-check before the fuzzy matcher: every char of `needle` appears in order.

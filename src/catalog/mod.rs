@@ -8,8 +8,8 @@ pub mod user;
 pub mod validate;
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 pub use model::{
     CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, Text, TextList, TranslatedCode, TranslatedFamily,
@@ -24,7 +24,7 @@ pub struct Catalog {
     entries: Cow<'static, [CodeEntry]>,
     notes: Cow<'static, [CompareNote]>,
     /// id → entry index, built on first use (not at start-up).
-    ids: OnceCell<HashMap<String, usize>>,
+    ids: OnceLock<HashMap<String, usize>>,
     /// After [`Catalog::localize`]: the ids whose text is in the chosen language.
     translated: Option<HashSet<String>>,
 }
@@ -36,7 +36,7 @@ impl Catalog {
             families: Cow::Borrowed(embedded::FAMILIES),
             entries: Cow::Borrowed(embedded::ENTRIES),
             notes: Cow::Borrowed(embedded::NOTES),
-            ids: OnceCell::new(),
+            ids: OnceLock::new(),
             translated: None,
         }
     }
@@ -47,7 +47,7 @@ impl Catalog {
             families: Cow::Owned(families),
             entries: Cow::Owned(entries),
             notes: Cow::Owned(notes),
-            ids: OnceCell::new(),
+            ids: OnceLock::new(),
             translated: None,
         }
     }
@@ -117,7 +117,7 @@ impl Catalog {
 
     /// Mutable access for the user-file loader, which appends and overrides.
     pub(crate) fn parts_mut(&mut self) -> (&mut Vec<Family>, &mut Vec<CodeEntry>, &mut Vec<CompareNote>) {
-        self.ids = OnceCell::new();
+        self.ids = OnceLock::new();
         (self.families.to_mut(), self.entries.to_mut(), self.notes.to_mut())
     }
 
@@ -125,7 +125,7 @@ impl Catalog {
     pub(crate) fn sort_entries(&mut self) {
         let order: HashMap<String, usize> =
             self.families.iter().enumerate().map(|(i, f)| (f.id.to_string(), i)).collect();
-        self.ids = OnceCell::new();
+        self.ids = OnceLock::new();
         let key = |e: &CodeEntry| (order.get(e.family.as_ref()).copied(), e.value, e.end.is_some());
         // A new family appended in order (the usual user file) needs no moving of large records.
         if !self.entries.is_sorted_by_key(key) {

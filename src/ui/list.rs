@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::catalog::{Catalog, Family};
-use crate::search::{Hit, Matched};
+use crate::search::{Hit, Matched, POSITIONED_HITS, Pattern, Query, normalize, with_positions};
 use crate::strings::fill;
 use crate::ui::text::highlighted;
 
@@ -65,6 +65,10 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let visible = &app.hits[offset..app.hits.len().min(offset + height)];
+    let needle = match Query::parse(&app.query, &app.catalog).pattern {
+        Pattern::Words(words) => Some(normalize(&words)),
+        _ => None,
+    };
     let catalog = &app.catalog;
     let tag_width =
         visible.iter().map(|h| tag_of(catalog, &catalog.entries()[h.index].family).width()).max().unwrap_or(0);
@@ -73,6 +77,15 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .enumerate()
         .map(|(row, hit)| {
+            // Hits past the first few hundred are found without match positions; draw them with.
+            let positioned;
+            let hit = match (&needle, offset + row >= POSITIONED_HITS) {
+                (Some(needle), true) => {
+                    positioned = with_positions(&app.catalog, needle, hit);
+                    &positioned
+                }
+                _ => hit,
+            };
             let line = row_line(app, hit, offset + row == app.selected, tag_width, code_width);
             fit(line, inner.width as usize)
         })
