@@ -130,7 +130,7 @@ pub fn run(args: &Args, catalog: &Catalog, layout: Layout) -> Output {
     let format = if args.json { Format::Json } else { args.format };
     let cli = Cli {
         catalog,
-        index: SearchIndex::new(catalog),
+        index: SearchIndex::one_shot(),
         layout,
         json: format == Format::Json,
         markdown: format == Format::Markdown,
@@ -300,15 +300,7 @@ impl Cli<'_> {
                 entries.iter().map(|&i| EntryJson::new(self.catalog, &self.catalog.entries()[i])).collect();
             return Output::ok(json::to_string(&list));
         }
-        let hits: Vec<crate::search::Hit> = entries
-            .into_iter()
-            .map(|index| crate::search::Hit {
-                index,
-                tier: crate::search::Tier::All,
-                inner: 0,
-                matched: crate::search::Matched::Nothing,
-            })
-            .collect();
+        let hits: Vec<crate::search::Hit> = entries.into_iter().map(crate::search::Hit::plain).collect();
         Output::ok(report::hits(self.catalog, &hits, self.layout))
     }
 
@@ -341,15 +333,7 @@ impl Cli<'_> {
         if !suggestions.is_empty() {
             msg.push_str(self.s().suggestions);
             msg.push('\n');
-            let hits: Vec<crate::search::Hit> = suggestions
-                .into_iter()
-                .map(|index| crate::search::Hit {
-                    index,
-                    tier: crate::search::Tier::All,
-                    inner: 0,
-                    matched: crate::search::Matched::Nothing,
-                })
-                .collect();
+            let hits: Vec<crate::search::Hit> = suggestions.into_iter().map(crate::search::Hit::plain).collect();
             for line in report::hits(self.catalog, &hits, self.layout).lines() {
                 msg.push_str("  ");
                 msg.push_str(line);

@@ -62,17 +62,10 @@ enum RawColor {
 
 /// Where the config file is looked for.
 pub fn config_path() -> Option<PathBuf> {
-    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-    if let Some(path) = var("WHATCODE_CONFIG") {
-        return Some(path);
+    match std::env::var_os("WHATCODE_CONFIG").filter(|v| !v.is_empty()) {
+        Some(path) => Some(PathBuf::from(path)),
+        None => crate::paths::Folder::Config.path().map(|dir| dir.join("config.toml")),
     }
-    if let Some(dir) = var("XDG_CONFIG_HOME") {
-        return Some(dir.join("whatcode/config.toml"));
-    }
-    if cfg!(windows) {
-        return var("APPDATA").map(|d| d.join("whatcode\\config.toml"));
-    }
-    var("HOME").map(|home| home.join(".config/whatcode/config.toml"))
 }
 
 /// The config in force: the file if there is one (a missing file is no problem), else defaults.

@@ -11,6 +11,7 @@ pub mod json;
 pub mod keymap;
 pub mod markdown;
 pub mod mouse;
+pub mod paths;
 pub mod report;
 pub mod sanitize;
 pub mod search;

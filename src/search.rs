@@ -70,6 +70,11 @@ pub struct Hit {
 }
 
 impl Hit {
+    /// A hit that only names an entry, for plain lists (`list`, suggestions).
+    pub fn plain(index: usize) -> Hit {
+        Hit { index, tier: Tier::All, inner: 0, matched: Matched::Nothing }
+    }
+
     /// One number for JSON and sorting: tier first, then the score inside the tier.
     pub fn score(&self) -> i64 {
         self.tier as i64 * 1000 + self.inner.clamp(0, 999)
@@ -157,6 +162,9 @@ fn parse_class(text: &str) -> Option<(i64, i64)> {
 pub struct SearchIndex {
     names: OnceLock<Vec<Names>>,
     text: OnceLock<TextIndex>,
+    /// For a single query (the CLI) a scan of the text is cheaper than building the word index,
+    /// which pays off only over many keystrokes.
+    one_shot: bool,
 }
 
 /// An entry's name and aliases, normalised.
@@ -197,6 +205,11 @@ pub fn normalize(s: &str) -> String {
 impl SearchIndex {
     pub fn new(_catalog: &Catalog) -> Self {
         Self::default()
+    }
+
+    /// An index for a process that runs one or two queries: no word index for the text tier.
+    pub fn one_shot() -> Self {
+        SearchIndex { one_shot: true, ..Self::default() }
     }
 
     fn names(&self, catalog: &Catalog) -> &[Names] {
@@ -340,7 +353,7 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
         Pattern::Everything => {
             for (i, e) in entries.iter().enumerate().filter(|(_, e)| in_family(e)) {
                 let _ = e;
-                hits.push(Hit { index: i, tier: Tier::All, inner: 0, matched: Matched::Nothing });
+                hits.push(Hit::plain(i));
             }
         }
         Pattern::Number { value, typed } => {
@@ -374,7 +387,7 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
             let needle_words: Vec<&str> = needle.split_whitespace().collect();
             let needle_mask = char_mask(&needle);
             let names = index.names(catalog);
-            let text = if needle_words.iter().all(|w| w.chars().all(char::is_alphanumeric)) {
+            let text = if !index.one_shot && needle_words.iter().all(|w| w.chars().all(char::is_alphanumeric)) {
                 let text = index.text(catalog);
                 TextCheck::Index(text, needle_words.iter().map(|w| text.range(w)).collect())
             } else {

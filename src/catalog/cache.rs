@@ -20,21 +20,7 @@ const MAGIC: &[u8; 8] = b"WHATC001";
 /// Where cache files go: `$WHATCODE_CACHE_DIR`, else `$XDG_CACHE_HOME/whatcode`, else the platform's
 /// cache folder.
 pub fn cache_dir() -> Option<PathBuf> {
-    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-    if let Some(dir) = var("WHATCODE_CACHE_DIR") {
-        return Some(dir);
-    }
-    if let Some(dir) = var("XDG_CACHE_HOME") {
-        return Some(dir.join("whatcode"));
-    }
-    if cfg!(windows) {
-        return var("LOCALAPPDATA").map(|d| d.join("whatcode"));
-    }
-    let home = var("HOME")?;
-    if cfg!(target_os = "macos") {
-        return Some(home.join("Library/Caches/whatcode"));
-    }
-    Some(home.join(".cache/whatcode"))
+    crate::paths::Folder::Cache.path()
 }
 
 /// The key of a file in its loading context, or `None` if the file cannot be described.

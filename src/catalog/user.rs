@@ -57,21 +57,7 @@ impl FileProblem {
 /// The user's data folder: `$WHATCODE_DATA_DIR`, else `$XDG_DATA_HOME/whatcode`, else the
 /// platform's usual place (`~/.local/share/whatcode` on Linux).
 pub fn data_dir() -> Option<PathBuf> {
-    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-    if let Some(dir) = var("WHATCODE_DATA_DIR") {
-        return Some(dir);
-    }
-    if let Some(dir) = var("XDG_DATA_HOME") {
-        return Some(dir.join("whatcode"));
-    }
-    if cfg!(windows) {
-        return var("APPDATA").map(|d| d.join("whatcode"));
-    }
-    let home = var("HOME")?;
-    if cfg!(target_os = "macos") {
-        return Some(home.join("Library/Application Support/whatcode"));
-    }
-    Some(home.join(".local/share/whatcode"))
+    crate::paths::Folder::Data.path()
 }
 
 /// The `*.toml` files of a data folder, sorted by name. A missing folder has no files.

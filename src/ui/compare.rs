@@ -11,7 +11,7 @@ use crate::compare::{Comparison, compare};
 use crate::strings::{Strings, fill};
 use crate::theme::Theme;
 use crate::ui::detail::render_scrolled;
-use crate::ui::text::{bulleted, heading, numbered, wrapped};
+use crate::ui::text::{body_sections, bulleted, heading, wrapped};
 
 /// Panes at least this wide show the two codes in columns.
 pub const SIDE_BY_SIDE_MIN_WIDTH: usize = 70;
@@ -24,12 +24,7 @@ fn side_lines(theme: &Theme, s: &Strings, e: &CodeEntry, width: usize) -> Vec<Li
         Span::styled(crate::sanitize::clean(&e.name), theme.title),
     ])];
     lines.extend(wrapped(&e.summary, width, "", "", theme.text));
-    heading(&mut lines, s.description, theme.heading);
-    lines.extend(wrapped(&e.description, width, "", "", theme.text));
-    heading(&mut lines, s.when, theme.heading);
-    lines.extend(wrapped(&e.when, width, "", "", theme.text));
-    heading(&mut lines, s.fix, theme.heading);
-    lines.extend(numbered(&e.fix, width, theme.text));
+    body_sections(&mut lines, theme, s, e, width);
     lines
 }
 

@@ -10,7 +10,7 @@ use crate::catalog::{Catalog, CodeEntry};
 use crate::report::{facts, linked};
 use crate::strings::{Strings, fill};
 use crate::theme::Theme;
-use crate::ui::text::{bulleted, heading, numbered, wrapped};
+use crate::ui::text::{body_sections, bulleted, heading, wrapped};
 
 /// The lines of a code's detail for a pane `width` columns wide. Pure: tests call it directly.
 pub fn detail_lines(catalog: &Catalog, theme: &Theme, s: &Strings, e: &CodeEntry, width: usize) -> Vec<Line<'static>> {
@@ -37,12 +37,7 @@ pub fn detail_lines(catalog: &Catalog, theme: &Theme, s: &Strings, e: &CodeEntry
         lines.push(Line::default());
         lines.extend(wrapped(s.never_sent, width, "⚠ ", "  ", theme.warning));
     }
-    heading(&mut lines, s.description, theme.heading);
-    lines.extend(wrapped(&e.description, width, "", "", theme.text));
-    heading(&mut lines, s.when, theme.heading);
-    lines.extend(wrapped(&e.when, width, "", "", theme.text));
-    heading(&mut lines, s.fix, theme.heading);
-    lines.extend(numbered(&e.fix, width, theme.text));
+    body_sections(&mut lines, theme, s, e, width);
     heading(&mut lines, s.references, theme.heading);
     lines.extend(bulleted(&e.references, width, theme.text));
     if !e.related.is_empty() {

@@ -55,3 +55,20 @@ pub fn highlighted(text: &str, positions: &[usize], base: Style, hit: Style) -> 
     }
     spans
 }
+
+/// A code's description, "when you see it" and "how to fix" sections, as both the detail pane and
+/// each side of a comparison show them.
+pub fn body_sections(
+    lines: &mut Vec<Line<'static>>,
+    theme: &crate::theme::Theme,
+    s: &crate::strings::Strings,
+    e: &crate::catalog::CodeEntry,
+    width: usize,
+) {
+    heading(lines, s.description, theme.heading);
+    lines.extend(wrapped(&e.description, width, "", "", theme.text));
+    heading(lines, s.when, theme.heading);
+    lines.extend(wrapped(&e.when, width, "", "", theme.text));
+    heading(lines, s.fix, theme.heading);
+    lines.extend(numbered(&e.fix, width, theme.text));
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Whole-process and pseudo-terminal figures for BENCHMARKS.md, measured in one run beside the
+# reference tools (fzf, and a hello-world Rust binary built with the same release profile).
+# Needs hyperfine and fzf: apt-get install -y hyperfine fzf. Takes about five minutes.
+#   bash benches/run.sh            # prints the tables; paste them into BENCHMARKS.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v hyperfine >/dev/null && command -v fzf >/dev/null || { echo "needs hyperfine and fzf" >&2; exit 2; }
+cargo build -q --release --bin whatcode --example gen_codes --example pty_bench
+B=$PWD/target/release/whatcode
+GEN=$PWD/target/release/examples/gen_codes
+PTY=$PWD/target/release/examples/pty_bench
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export WHATCODE_CACHE_DIR=$work/cache WHATCODE_CONFIG=$work/none.toml WHATCODE_DATA_DIR=$work/nodata
+
+# A hello world built with the same release profile as whatcode.
+mkdir -p "$work/hello/src"
+printf '[package]\nname = "hello"\nversion = "0.1.0"\nedition = "2024"\n[workspace]\n[profile.release]\ncodegen-units = 4\n' \
+  > "$work/hello/Cargo.toml"
+echo 'fn main() { println!("hello world"); }' > "$work/hello/src/main.rs"
+(cd "$work/hello" && cargo build -q --release)
+H=$work/hello/target/release/hello
+
+median() { python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print(' '.join('%.2f' % (x['median']*1000) for x in r))" "$1"; }
+
+echo "## Machine"
+echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(rustc --version), $(fzf --version | cut -d' ' -f1) fzf"
+echo
+echo "## whatcode show http/404 vs hello world (whole process)"
+hyperfine -N --warmup 20 --runs 300 --export-json "$work/show.json" "$H" "$B show http/404" >/dev/null
+read -r hello show < <(median "$work/show.json")
+echo "hello: $hello ms, whatcode show: $show ms, ratio $(python3 -c "print('%.2f' % ($show/$hello))")"
+rss=$(/usr/bin/time -f %M "$B" show http/404 2>&1 >/dev/null | tail -1)
+echo "peak resident memory of whatcode show http/404: $((rss / 1024)) MiB ($rss KiB)"
+echo
+for n in 1000 10000 100000; do
+  "$GEN" "$n" "$work/codes-$n.toml" "$work/codes-$n.txt"
+done
+echo "## Loading a user file (whole process: whatcode --data FILE show ID)"
+for n in 1000 10000 100000; do
+  rm -rf "$WHATCODE_CACHE_DIR"
+  cold=$( { /usr/bin/time -f %e "$B" --data "$work/codes-$n.toml" show bigco/100001 >/dev/null; } 2>&1 | tail -1)
+  hyperfine -N --warmup 3 --runs 15 --export-json "$work/load.json" "$B --data $work/codes-$n.toml show bigco/100001" >/dev/null
+  echo "$n codes: first load (parse + validate + cache) ${cold}s, later loads $(median "$work/load.json") ms"
+done
+echo
+echo "## search at 10^5 codes vs fzf --filter over the same records' one-line forms"
+for q in "snpt" "snapshot too large" "100042"; do
+  # Both through the same shell, so both pay the same start-up overhead.
+  hyperfine --warmup 3 --runs 15 --export-json "$work/q.json" \
+    "fzf --filter '$q' < $work/codes-100000.txt > /dev/null" \
+    "$B search '$q' --limit 20 --data $work/codes-100000.toml > /dev/null" >/dev/null
+  read -r f w < <(median "$work/q.json")
+  echo "'$q': fzf $f ms, whatcode $w ms, ratio $(python3 -c "print('%.2f' % ($w/$f))")"
+done
+echo
+echo "## In a pseudo-terminal (measured from outside the process)"
+"$PTY" "$B" first-frame
+echo -n "built-in, typing 1006: "; "$PTY" "$B" keystroke 100 6 "1006  Abnormal Closure" "100  Continue"
+echo -n "built-in, typing going away: "; "$PTY" "$B" keystroke "going awa" y "1001  Going Away" "› going awa▏"
+for n in 1000 10000 100000; do
+  "$B" --data "$work/codes-$n.toml" show bigco/100001 >/dev/null
+  for q in "snp:t" "snapshot too larg:e" "bigco 10004:2"; do
+    prefix=${q%:*} last=${q##*:}
+    echo -n "$n codes, typing $prefix$last: "
+    "$PTY" "$B" keystroke --data "$work/codes-$n.toml" "$prefix" "$last" "› $prefix$last▏" "› $prefix▏"
+  done
+done
+"$PTY" "$B" idle
+"$PTY" "$B" held-key
