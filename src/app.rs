@@ -189,8 +189,10 @@ impl App {
                 }
             }
             Action::DeleteWord => {
+                // Cut after the last space; spaces can be several bytes long (U+3000, U+00A0).
                 let trimmed = self.query.trim_end();
-                let cut = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                let cut =
+                    trimmed.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
                 self.query.truncate(cut);
                 self.refresh();
             }

@@ -228,3 +228,16 @@ fn mouse_clicks_select_and_the_wheel_scrolls_where_it_points() {
     whatcode::mouse::handle(&mut app, event(MouseEventKind::Down(MouseButton::Left), 5, 200));
     assert_eq!(app.selected, 6, "a click outside the rows does nothing");
 }
+
+#[test]
+fn delete_word_after_a_wide_space() {
+    // Found by the long property run: U+3000 and U+00A0 are spaces of several bytes.
+    let mut app = app();
+    app.update(Action::Paste("ab\u{3000}cd\u{a0}ef".into()));
+    app.update(Action::DeleteWord);
+    assert_eq!(app.query, "ab\u{3000}cd\u{a0}");
+    app.update(Action::DeleteWord);
+    assert_eq!(app.query, "ab\u{3000}");
+    app.update(Action::DeleteWord);
+    assert_eq!(app.query, "");
+}
