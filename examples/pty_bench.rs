@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+#[path = "../tests/support/pty_read.rs"]
+mod pty_read;
+
 struct Term {
     _master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
@@ -35,22 +38,8 @@ impl Term {
     }
 
     fn pump(&mut self, wait_ms: i32) {
-        let mut timeout = wait_ms;
-        loop {
-            let mut pfd = libc::pollfd { fd: self.fd, events: libc::POLLIN, revents: 0 };
-            // SAFETY: one valid pollfd for a descriptor we own.
-            if unsafe { libc::poll(&mut pfd, 1, timeout) } <= 0 {
-                return;
-            }
-            let mut buf = [0u8; 65536];
-            // SAFETY: reading into our own buffer, at most its length.
-            let n = unsafe { libc::read(self.fd, buf.as_mut_ptr().cast(), buf.len()) };
-            if n <= 0 {
-                return;
-            }
-            self.parser.process(&buf[..n as usize]);
-            timeout = 0;
-        }
+        let parser = &mut self.parser;
+        pty_read::read_available(self.fd, wait_ms, &mut |bytes| parser.process(bytes));
     }
 
     /// Waits until every text is on screen; returns when it was first seen.

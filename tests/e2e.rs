@@ -8,6 +8,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+#[path = "support/pty_read.rs"]
+mod pty_read;
+
 const WAIT: Duration = Duration::from_secs(10);
 
 struct Session {
@@ -57,24 +60,11 @@ impl Session {
     /// Feeds whatever the program wrote to the terminal emulator, waiting up to `wait` for the
     /// first bytes.
     fn pump(&mut self, wait: Duration) {
-        let mut timeout = wait.as_millis() as i32;
-        loop {
-            let mut pfd = libc::pollfd { fd: self.fd, events: libc::POLLIN, revents: 0 };
-            // SAFETY: one valid pollfd for a file descriptor we own.
-            let ready = unsafe { libc::poll(&mut pfd, 1, timeout) };
-            if ready <= 0 || pfd.revents & libc::POLLIN == 0 {
-                return;
-            }
-            let mut buf = [0u8; 8192];
-            // SAFETY: reading into a buffer we own, at most its length.
-            let n = unsafe { libc::read(self.fd, buf.as_mut_ptr().cast(), buf.len()) };
-            if n <= 0 {
-                return;
-            }
-            self.parser.process(&buf[..n as usize]);
-            self.raw.extend_from_slice(&buf[..n as usize]);
-            timeout = 0;
-        }
+        let (parser, raw) = (&mut self.parser, &mut self.raw);
+        pty_read::read_available(self.fd, wait.as_millis() as i32, &mut |bytes| {
+            parser.process(bytes);
+            raw.extend_from_slice(bytes);
+        });
     }
 
     fn screen(&self) -> String {
