@@ -2,6 +2,7 @@
 //! terminal: tests drive it with actions and read the fields.
 
 use std::cell::Cell;
+use std::sync::Arc;
 
 use crate::action::Action;
 use crate::catalog::{Catalog, CodeEntry};
@@ -39,7 +40,8 @@ pub struct ViewMetrics {
 /// The whole state of the browser.
 pub struct App {
     pub catalog: Catalog,
-    index: SearchIndex,
+    /// Shared so that many apps over one catalogue (property tests) build it once.
+    index: Arc<SearchIndex>,
     pub query: String,
     pub hits: Vec<Hit>,
     /// Position in `hits`.
@@ -76,7 +78,7 @@ pub struct App {
 
 impl App {
     pub fn new(catalog: Catalog, theme: Theme) -> Self {
-        let index = SearchIndex::new(&catalog);
+        let index = Arc::new(SearchIndex::new(&catalog));
         let mut app = App {
             catalog,
             index,
@@ -110,7 +112,7 @@ impl App {
     pub fn with_lang(mut self, lang: Lang) -> Self {
         self.lang = lang;
         self.catalog.localize(lang.code());
-        self.index = SearchIndex::new(&self.catalog);
+        self.index = Arc::new(SearchIndex::new(&self.catalog));
         self.refresh();
         self
     }
@@ -118,6 +120,19 @@ impl App {
     /// The words of the interface language.
     pub fn s(&self) -> &'static Strings {
         self.lang.strings()
+    }
+
+    /// The app using an index already built for the same catalogue (its lazily built parts are
+    /// kept), for callers that make many apps over one catalogue.
+    pub fn with_index(mut self, index: Arc<SearchIndex>) -> Self {
+        self.index = index;
+        self.refresh();
+        self
+    }
+
+    /// The search index, to share with [`App::with_index`].
+    pub fn index(&self) -> Arc<SearchIndex> {
+        Arc::clone(&self.index)
     }
 
     /// The app with a query already typed in (`whatcode tui 1006`).

@@ -99,6 +99,17 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
     prop_oneof![(1u16..=500, 1u16..=200), (1u16..=60, 1u16..=15), (40u16..=140, 10u16..=50)]
 }
 
+/// A fresh app over the built-in catalogue, sharing one search index between cases (building
+/// its word index once instead of once per case is what makes the long run affordable).
+fn fresh_app(theme: Theme) -> App {
+    use std::sync::{Arc, OnceLock};
+    use whatcode::search::SearchIndex;
+    static INDEX: OnceLock<Arc<SearchIndex>> = OnceLock::new();
+    let catalog = Catalog::builtin();
+    let index = INDEX.get_or_init(|| Arc::new(SearchIndex::new(&catalog))).clone();
+    App::new(catalog, theme).with_index(index)
+}
+
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48)
 }
@@ -109,7 +120,7 @@ proptest! {
 
     #[test]
     fn random_actions_never_panic((width, height) in size(), actions in proptest::collection::vec(action(), 0..40)) {
-        let mut app = App::new(Catalog::builtin(), Theme::dark());
+        let mut app = fresh_app(Theme::dark());
         for (i, action) in actions.into_iter().enumerate() {
             app.update(action);
             if i % 8 == 0 {
@@ -122,7 +133,7 @@ proptest! {
 
     #[test]
     fn random_keys_never_panic(sizes in proptest::collection::vec(size(), 1..4), keys in proptest::collection::vec(key(), 0..60)) {
-        let mut app = App::new(Catalog::builtin(), Theme::mono());
+        let mut app = fresh_app(Theme::mono());
         for (i, event) in keys.into_iter().enumerate() {
             handle(&mut app, event);
             if app.should_quit {
