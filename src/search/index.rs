@@ -1,0 +1,201 @@
+//! Lower-cased copies of what search reads, built lazily and kept: names and aliases with a
+//! character mask (for fuzzy and exact matching), and a word index of the descriptions (for the
+//! text tier).
+
+use std::sync::OnceLock;
+
+use crate::catalog::{Catalog, CodeEntry};
+
+/// Lower-cased copies of what search looks at, built on first use and kept: number queries need
+/// none of it, name queries only the names, and only word queries that reach the text tier pay
+/// for normalising the descriptions.
+#[derive(Default)]
+pub struct SearchIndex {
+    names: OnceLock<Vec<Names>>,
+    text: OnceLock<TextIndex>,
+    /// For a single query (the CLI) a scan of the text is cheaper than building the word index,
+    /// which pays off only over many keystrokes.
+    pub(super) one_shot: bool,
+}
+
+/// An entry's name and aliases, normalised.
+pub(super) struct Names {
+    pub(super) name: String,
+    pub(super) aliases: Vec<String>,
+    /// errno's C library message ("connection refused"): as good as a name to the reader.
+    pub(super) message: Option<String>,
+    /// Which characters occur in the name, aliases and message (see [`char_mask`]): a query with a
+    /// character they lack cannot match them, whatever the fuzzy matcher would say.
+    pub(super) mask: u64,
+}
+
+/// A bit per character class (a–z, 0–9, everything else): cheap proof that a string cannot
+/// contain all of a query's characters.
+pub(super) fn char_mask(s: &str) -> u64 {
+    s.chars().fold(0, |mask, c| {
+        mask | match c {
+            'a'..='z' => 1 << (c as u32 - 'a' as u32),
+            '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+            ' ' => 0,
+            _ => 1 << 36,
+        }
+    })
+}
+
+/// Lower-cases and turns `_` and `-` into spaces, keeping one char per char so match positions
+/// still point into the original text.
+pub fn normalize(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '_' | '-' => ' ',
+            c => c.to_lowercase().next().unwrap_or(c),
+        })
+        .collect()
+}
+
+impl SearchIndex {
+    pub fn new(_catalog: &Catalog) -> Self {
+        Self::default()
+    }
+
+    /// An index for a process that runs one or two queries: no word index for the text tier.
+    pub fn one_shot() -> Self {
+        SearchIndex { one_shot: true, ..Self::default() }
+    }
+
+    pub(super) fn names(&self, catalog: &Catalog) -> &[Names] {
+        self.names.get_or_init(|| {
+            catalog
+                .entries()
+                .iter()
+                .map(|e| {
+                    let name = normalize(&e.name);
+                    // An alias that is the name again (CLOSE_NORMAL vs close normal) adds nothing.
+                    let aliases: Vec<String> = e
+                        .aliases
+                        .iter()
+                        .map(|a| normalize(a))
+                        .map(|a| if a == name { String::new() } else { a })
+                        .collect();
+                    let message = e.message.as_deref().map(normalize);
+                    let mask = aliases.iter().chain(message.iter()).fold(char_mask(&name), |m, a| m | char_mask(a));
+                    Names { name, aliases, message, mask }
+                })
+                .collect()
+        })
+    }
+
+    pub(super) fn text(&self, catalog: &Catalog) -> &TextIndex {
+        self.text.get_or_init(|| TextIndex::new(catalog))
+    }
+}
+
+/// The words of every entry's text, for the text tier: a sorted vocabulary, and for each entry the
+/// sorted ids of its distinct words with how often each occurs. "Does a word of this entry start
+/// with `w`, and how often?" is then two binary searches instead of a scan of the description.
+pub(super) struct TextIndex {
+    vocabulary: Vec<String>,
+    words: Vec<Vec<(u32, u32)>>,
+}
+
+impl TextIndex {
+    fn new(catalog: &Catalog) -> TextIndex {
+        let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut words: Vec<Vec<(u32, u32)>> = catalog
+            .entries()
+            .iter()
+            .map(|e| {
+                let text = searchable_text(e);
+                let mut all: Vec<u32> = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(|w| {
+                        let next = ids.len() as u32;
+                        *ids.entry(w.to_string()).or_insert(next)
+                    })
+                    .collect();
+                all.sort_unstable();
+                let mut counted: Vec<(u32, u32)> = Vec::new();
+                for id in all {
+                    match counted.last_mut() {
+                        Some((last, n)) if *last == id => *n += 1,
+                        _ => counted.push((id, 1)),
+                    }
+                }
+                counted
+            })
+            .collect();
+        // Renumber in lexicographic order, so the words starting with a prefix are one id range.
+        let mut vocabulary: Vec<(String, u32)> = ids.into_iter().collect();
+        vocabulary.sort_unstable();
+        let mut rank = vec![0u32; vocabulary.len()];
+        for (new, (_, old)) in vocabulary.iter().enumerate() {
+            rank[*old as usize] = new as u32;
+        }
+        for list in &mut words {
+            for (id, _) in list.iter_mut() {
+                *id = rank[*id as usize];
+            }
+            list.sort_unstable();
+        }
+        TextIndex { vocabulary: vocabulary.into_iter().map(|(w, _)| w).collect(), words }
+    }
+
+    /// The ids of the words that start with `prefix`.
+    pub(super) fn range(&self, prefix: &str) -> (u32, u32) {
+        let lo = self.vocabulary.partition_point(|w| w.as_str() < prefix);
+        let hi = lo + self.vocabulary[lo..].partition_point(|w| w.starts_with(prefix));
+        (lo as u32, hi as u32)
+    }
+
+    /// How often the entry's words fall in the ranges, if every range has one.
+    fn matches(&self, entry: usize, ranges: &[(u32, u32)]) -> Option<usize> {
+        let ids = &self.words[entry];
+        ranges.iter().try_fold(0, |count, &(lo, hi)| {
+            let start = ids.partition_point(|&(id, _)| id < lo);
+            let found = &ids[start..start + ids[start..].partition_point(|&(id, _)| id < hi)];
+            (!found.is_empty()).then(|| count + found.iter().map(|&(_, n)| n as usize).sum::<usize>())
+        })
+    }
+}
+
+/// How the text tier checks an entry for this query.
+pub(super) enum TextCheck<'a> {
+    /// Every query word is a word prefix: use the index.
+    Index(&'a TextIndex, Vec<(u32, u32)>),
+    /// A query word has punctuation the index splits on: scan the text.
+    Scan,
+}
+
+impl TextCheck<'_> {
+    pub(super) fn matches(&self, e: &CodeEntry, i: usize, words: &[&str]) -> Option<usize> {
+        match self {
+            TextCheck::Index(index, ranges) => index.matches(i, ranges),
+            TextCheck::Scan => {
+                let text = searchable_text(e);
+                words
+                    .iter()
+                    .all(|w| contains_word_prefix(&text, w))
+                    .then(|| words.iter().map(|w| text.matches(w).count()).sum())
+            }
+        }
+    }
+}
+
+fn searchable_text(e: &CodeEntry) -> String {
+    let mut text = String::with_capacity(e.summary.len() + e.description.len() + e.when.len() + 64);
+    for part in [&e.summary, &e.description, &e.when] {
+        text.push_str(part);
+        text.push(' ');
+    }
+    for part in [&e.message, &e.source].into_iter().flatten() {
+        text.push_str(part);
+        text.push(' ');
+    }
+    normalize(&text)
+}
+
+/// Whether `word` starts a word somewhere in `text` (both already normalized).
+fn contains_word_prefix(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+}
