@@ -3,6 +3,7 @@
 pub mod cache;
 mod embedded;
 pub mod model;
+mod problem;
 pub mod schema;
 pub mod user;
 pub mod validate;

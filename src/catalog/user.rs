@@ -7,12 +7,13 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
 use super::model::{CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, Text};
+pub use super::problem::FileProblem;
+use super::problem::{Locator, line_column_bytes};
 use super::schema::{RawCode, RawFamily, RawFile, tidy_text};
 use super::validate::validate;
 use super::{Catalog, cache};
@@ -20,39 +21,6 @@ use super::{Catalog, cache};
 /// Files larger than this are refused before reading: nobody's code list is bigger, and reading
 /// one must never stall the app.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
-
-/// One problem in a user file, located as precisely as the problem allows.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileProblem {
-    pub file: PathBuf,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub field: Option<String>,
-    pub message: String,
-}
-
-impl fmt::Display for FileProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        write!(f, ": ")?;
-        if let Some(field) = &self.field {
-            write!(f, "field `{field}`: ")?;
-        }
-        write!(f, "{}", crate::sanitize::clean(&self.message))
-    }
-}
-
-impl FileProblem {
-    fn whole_file(file: &Path, message: impl Into<String>) -> Self {
-        FileProblem { file: file.to_path_buf(), line: None, column: None, field: None, message: message.into() }
-    }
-}
 
 /// The user's data folder: `$WHATCODE_DATA_DIR`, else `$XDG_DATA_HOME/whatcode`, else the
 /// platform's usual place (`~/.local/share/whatcode` on Linux).
@@ -106,8 +74,6 @@ pub fn read(path: &Path) -> Result<String, FileProblem> {
     })
 }
 
-/// Adds one file's families, codes and notes to the catalog. On any problem the catalog is left
-/// as it was and every problem is returned.
 /// What one file adds to the catalog: its families, its codes (with whether each replaces an
 /// existing one) and its notes. Cached after a successful load so the next load can skip parsing.
 #[derive(Clone, Debug, Default)]
@@ -139,6 +105,8 @@ pub fn apply_trusted(catalog: &mut Catalog, contribution: Contribution) {
     catalog.sort_entries();
 }
 
+/// Adds one file's families, codes and notes to the catalog. On any problem the catalog is left
+/// as it was and every problem is returned.
 pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Contribution, Vec<FileProblem>> {
     let locate = Locator { path, text };
     let raw: RawFile = toml::from_str(text).map_err(|e| vec![locate.toml_error(&e)])?;
@@ -354,86 +322,6 @@ fn convert_code(family: &str, raw: &Spanned<RawCode>, locate: &Locator<'_>) -> R
         default_action: c.default_action.as_deref().map(owned),
         catchable: c.catchable,
     })
-}
-
-/// Turns byte offsets in one file into line, column and field locations.
-struct Locator<'a> {
-    path: &'a Path,
-    text: &'a str,
-}
-
-impl Locator<'_> {
-    fn at(&self, offset: usize, field: Option<&str>, message: impl Into<String>) -> FileProblem {
-        let (line, column) = line_column_bytes(self.text.as_bytes(), offset);
-        FileProblem {
-            file: self.path.to_path_buf(),
-            line: Some(line),
-            column: Some(column),
-            field: field.map(str::to_string),
-            message: message.into(),
-        }
-    }
-
-    /// Points at the `field = ...` line of the table starting at `table_start`, or at the table.
-    fn at_field(&self, table_start: usize, field: &str, message: impl Into<String>) -> FileProblem {
-        let rest = &self.text[table_start.min(self.text.len())..];
-        let mut offset = table_start;
-        for (i, line) in rest.split_inclusive('\n').enumerate() {
-            let trimmed = line.trim_start();
-            if i > 0 && trimmed.starts_with('[') {
-                break;
-            }
-            if let Some(after) = trimmed.strip_prefix(field)
-                && after.trim_start().starts_with('=')
-            {
-                let indent = line.len() - trimmed.len();
-                return self.at(offset + indent, Some(field), message);
-            }
-            offset += line.len();
-        }
-        self.at(table_start, Some(field), message)
-    }
-
-    /// The key of a `key = value` line holding `offset`, if it is one.
-    fn key_at(&self, offset: usize) -> Option<String> {
-        let offset = offset.min(self.text.len());
-        let start = self.text[..offset].rfind('\n').map_or(0, |p| p + 1);
-        let line = self.text[start..].lines().next()?;
-        let (key, _) = line.split_once('=')?;
-        let key = key.trim();
-        let bare =
-            !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.');
-        bare.then(|| key.to_string())
-    }
-
-    fn toml_error(&self, e: &toml::de::Error) -> FileProblem {
-        let offset = e.span().map_or(0, |s| s.start);
-        let message = e.message().trim().to_string();
-        // serde names a missing or unknown field in backticks; for a wrong value, the key is the one
-        // on the line the error points at.
-        let named = if message.starts_with("missing field") || message.starts_with("unknown field") {
-            message.split('`').nth(1).map(str::to_string)
-        } else {
-            None
-        };
-        let mut problem = self.at(offset, None, message);
-        problem.field = named.or_else(|| self.key_at(offset));
-        if e.span().is_none() {
-            problem.line = None;
-            problem.column = None;
-        }
-        problem
-    }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let offset = offset.min(bytes.len());
-    let before = &bytes[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
-    (line, column)
 }
 
 /// Where user data comes from for one run.
