@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use super::model::{CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, Text};
 use super::user::Contribution;
 
-const MAGIC: &[u8; 8] = b"WHATC001";
+const MAGIC: &[u8; 8] = b"WHATC002";
 
 /// Where cache files go: `$WHATCODE_CACHE_DIR`, else `$XDG_CACHE_HOME/whatcode`, else the platform's
 /// cache folder.
@@ -102,6 +102,11 @@ impl Writer {
     }
 }
 
+/// How many list items an entry holds (the arena's size on load).
+fn list_items(e: &CodeEntry) -> usize {
+    e.aliases.len() + e.fix.len() + e.references.len() + e.related.len() + e.equivalents.len()
+}
+
 fn encode(c: &Contribution, key: u64) -> Vec<u8> {
     let mut w = Writer { records: Vec::new(), blob: String::new() };
     w.u32(c.families.len());
@@ -121,7 +126,9 @@ fn encode(c: &Contribution, key: u64) -> Vec<u8> {
         }
     }
     w.u32(c.entries.len());
-    for (e, overrides) in &c.entries {
+    w.u32(c.entries.iter().map(list_items).sum());
+    for (k, e) in c.entries.iter().enumerate() {
+        let overrides = c.overrides.binary_search(&k).is_ok();
         w.text(&e.family);
         w.text(&e.code);
         w.i64(e.value);
@@ -151,7 +158,7 @@ fn encode(c: &Contribution, key: u64) -> Vec<u8> {
             Some(false) => 1,
             Some(true) => 2,
         });
-        w.u8(u8::from(*overrides));
+        w.u8(u8::from(overrides));
     }
     w.u32(c.notes.len());
     for n in &c.notes {
@@ -211,6 +218,15 @@ impl Reader<'_> {
         let n = self.u32()?;
         (n <= self.records.len().saturating_sub(self.at)).then_some(n)
     }
+    /// A list appended to `arena`; returns where it starts and how long it is.
+    fn list_into(&mut self, arena: &mut Vec<Text>) -> Option<(usize, usize)> {
+        let (start, n) = (arena.len(), self.count()?);
+        for _ in 0..n {
+            arena.push(self.text()?);
+        }
+        Some((start, n))
+    }
+
     fn list(&mut self) -> Option<Cow<'static, [Text]>> {
         let n = self.count()?;
         (0..n).map(|_| self.text()).collect::<Option<Vec<_>>>().map(Cow::Owned)
@@ -249,15 +265,25 @@ fn decode(bytes: &'static [u8], key: u64) -> Option<Contribution> {
     }
     let count = r.count()?;
     c.entries.reserve(count);
-    for _ in 0..count {
+    // Every list of every entry goes into one arena, borrowed once it is complete: a hundred
+    // thousand codes would otherwise cost half a million small allocations.
+    let mut arena: Vec<Text> = Vec::with_capacity(r.count()?);
+    let mut senders: Vec<Sender> = Vec::with_capacity(count);
+    let mut spans: Vec<[(usize, usize); 6]> = Vec::with_capacity(count);
+    for k in 0..count {
         let (family, code, value) = (r.text()?, r.text()?, r.i64()?);
         let (has_end, end) = (r.flag()?, r.i64()?);
-        let (name, aliases, official, source) = (r.text()?, r.list()?, r.flag()?, r.opt()?);
+        let name = r.text()?;
+        let aliases = r.list_into(&mut arena)?;
+        let (official, source) = (r.flag()?, r.opt()?);
         let (summary, description, when) = (r.text()?, r.text()?, r.text()?);
-        let (fix, references, related, equivalents) = (r.list()?, r.list()?, r.list()?, r.list()?);
-        let sent_by = (0..r.count()?)
-            .map(|_| Sender::ALL.get(usize::from(r.u8()?)).map(|(_, s)| *s))
-            .collect::<Option<Vec<_>>>()?;
+        let (fix, references) = (r.list_into(&mut arena)?, r.list_into(&mut arena)?);
+        let (related, equivalents) = (r.list_into(&mut arena)?, r.list_into(&mut arena)?);
+        let start = senders.len();
+        for _ in 0..r.count()? {
+            senders.push(Sender::ALL.get(usize::from(r.u8()?)).map(|(_, s)| *s)?);
+        }
+        spans.push([aliases, fix, references, related, equivalents, (start, senders.len() - start)]);
         let retry = Retry::ALL.get(usize::from(r.u8()?)).map(|(_, v)| *v)?;
         let (never_sent, message, default_action) = (r.flag()?, r.opt()?, r.opt()?);
         let catchable = match r.u8()? {
@@ -266,31 +292,44 @@ fn decode(bytes: &'static [u8], key: u64) -> Option<Contribution> {
             2 => Some(true),
             _ => return None,
         };
-        let overrides = r.flag()?;
-        let entry = CodeEntry {
+        if r.flag()? {
+            c.overrides.push(k);
+        }
+        c.entries.push(CodeEntry {
             family,
             code,
             value,
             end: has_end.then_some(end),
             name,
-            aliases,
+            aliases: Cow::Borrowed(&[]),
             official,
             source,
             summary,
             description,
             when,
-            fix,
-            references,
-            related,
-            equivalents,
-            sent_by: Cow::Owned(sent_by),
+            fix: Cow::Borrowed(&[]),
+            references: Cow::Borrowed(&[]),
+            related: Cow::Borrowed(&[]),
+            equivalents: Cow::Borrowed(&[]),
+            sent_by: Cow::Borrowed(&[]),
             retry,
             never_sent,
             message,
             default_action,
             catchable,
-        };
-        c.entries.push((entry, overrides));
+        });
+    }
+    // The arenas live as long as the catalog, which is the rest of the process.
+    let arena: &'static [Text] = Box::leak(arena.into_boxed_slice());
+    let senders: &'static [Sender] = Box::leak(senders.into_boxed_slice());
+    for (e, [aliases, fix, references, related, equivalents, sent_by]) in c.entries.iter_mut().zip(spans) {
+        let slice = |(start, len): (usize, usize)| arena.get(start..start + len).map(Cow::Borrowed);
+        e.aliases = slice(aliases)?;
+        e.fix = slice(fix)?;
+        e.references = slice(references)?;
+        e.related = slice(related)?;
+        e.equivalents = slice(equivalents)?;
+        e.sent_by = Cow::Borrowed(senders.get(sent_by.0..sent_by.0 + sent_by.1)?);
     }
     for _ in 0..r.count()? {
         c.notes.push(CompareNote { a: r.text()?, b: r.text()?, differences: r.list()?, when_to_use: r.text()? });
@@ -310,12 +349,8 @@ mod tests {
         let catalog = crate::catalog::Catalog::builtin();
         Contribution {
             families: catalog.families()[..2].to_vec(),
-            entries: catalog.entries()[..50]
-                .iter()
-                .cloned()
-                .map(|e| (e, false))
-                .chain([(catalog.entries()[60].clone(), true)])
-                .collect(),
+            entries: catalog.entries()[..51].to_vec(),
+            overrides: vec![50],
             notes: catalog.notes()[..5].to_vec(),
         }
     }
@@ -326,8 +361,8 @@ mod tests {
         let back = decode(leak(encode(&c, 7)), 7).expect("decodes");
         assert_eq!(back.families.len(), 2);
         assert_eq!(back.entries.len(), 51);
-        assert!(back.entries[50].1);
-        for ((a, _), (b, _)) in c.entries.iter().zip(&back.entries) {
+        assert_eq!(back.overrides, vec![50]);
+        for (a, b) in c.entries.iter().zip(&back.entries) {
             assert_eq!(format!("{a:?}"), format!("{b:?}"));
         }
         assert_eq!(format!("{:?}", c.notes), format!("{:?}", back.notes));

@@ -74,31 +74,37 @@ pub fn read(path: &Path) -> Result<String, FileProblem> {
     })
 }
 
-/// What one file adds to the catalog: its families, its codes (with whether each replaces an
-/// existing one) and its notes. Cached after a successful load so the next load can skip parsing.
+/// What one file adds to the catalog: its families, its codes and its notes. Cached after a
+/// successful load so the next load can skip parsing.
 #[derive(Clone, Debug, Default)]
 pub struct Contribution {
     pub families: Vec<Family>,
-    pub entries: Vec<(CodeEntry, bool)>,
+    pub entries: Vec<CodeEntry>,
+    /// Positions in `entries` (ascending) of the codes that replace an existing one.
+    pub overrides: Vec<usize>,
     pub notes: Vec<CompareNote>,
 }
 
 /// Replays a contribution that was validated in the same context before (same whatcode, same
 /// files before it): no parsing, no validation.
-pub fn apply_trusted(catalog: &mut Catalog, contribution: Contribution) {
+pub fn apply_trusted(catalog: &mut Catalog, mut contribution: Contribution) {
     // Only a file that overrides codes needs to find them.
-    let index: HashMap<String, usize> = if contribution.entries.iter().any(|(_, overrides)| *overrides) {
-        catalog.entries().iter().enumerate().map(|(i, e)| (e.id(), i)).collect()
-    } else {
+    let index: HashMap<String, usize> = if contribution.overrides.is_empty() {
         HashMap::new()
+    } else {
+        catalog.entries().iter().enumerate().map(|(i, e)| (e.id(), i)).collect()
     };
     let (families, entries, notes) = catalog.parts_mut();
-    entries.reserve(contribution.entries.len());
     families.extend(contribution.families);
-    for (entry, overrides) in contribution.entries {
-        match index.get(&entry.id()) {
-            Some(&i) if overrides => entries[i] = entry,
-            _ => entries.push(entry),
+    if contribution.overrides.is_empty() {
+        // The usual case: the codes are all new, and move over in one piece.
+        entries.append(&mut contribution.entries);
+    } else {
+        for (k, entry) in contribution.entries.into_iter().enumerate() {
+            match index.get(&entry.id()) {
+                Some(&i) if contribution.overrides.binary_search(&k).is_ok() => entries[i] = entry,
+                _ => entries.push(entry),
+            }
         }
     }
     notes.extend(contribution.notes);
@@ -189,7 +195,8 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Cont
             let (_, entries, _) = staged.parts_mut();
             match (index.get(&id), overrides) {
                 (Some(&i), true) => {
-                    contribution.entries.push((entry.clone(), true));
+                    contribution.overrides.push(contribution.entries.len());
+                    contribution.entries.push(entry.clone());
                     entries[i] = entry;
                 }
                 (Some(_), false) if spans.contains_key(&id) => {
@@ -214,7 +221,7 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Cont
                 }
                 (None, false) => {
                     index.insert(id.clone(), entries.len());
-                    contribution.entries.push((entry.clone(), false));
+                    contribution.entries.push(entry.clone());
                     entries.push(entry);
                 }
             }

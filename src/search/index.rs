@@ -45,12 +45,21 @@ pub(super) fn char_mask(s: &str) -> u64 {
 /// Lower-cases and turns `_` and `-` into spaces, keeping one char per char so match positions
 /// still point into the original text.
 pub fn normalize(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '_' | '-' => ' ',
-            c => c.to_lowercase().next().unwrap_or(c),
-        })
-        .collect()
+    s.chars().map(normalize_char).collect()
+}
+
+/// One char as `normalize` writes it (ASCII, nearly all of it, without the Unicode tables).
+fn normalize_char(c: char) -> char {
+    match c {
+        '_' | '-' => ' ',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// `char::is_alphanumeric`, with the ASCII case answered without the Unicode tables.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
 }
 
 impl SearchIndex {
@@ -172,11 +181,13 @@ impl TextCheck<'_> {
         match self {
             TextCheck::Index(index, ranges) => index.matches(i, ranges),
             TextCheck::Scan => {
-                let text = searchable_text(e);
-                words
-                    .iter()
-                    .all(|w| contains_word_prefix(&text, w))
-                    .then(|| words.iter().map(|w| text.matches(w).count()).sum())
+                // Straight over the entry's fields, without building a normalised copy.
+                let fields =
+                    [Some(&e.summary), Some(&e.description), Some(&e.when), e.message.as_ref(), e.source.as_ref()];
+                words.iter().try_fold(0, |total, w| {
+                    let n: usize = fields.iter().flatten().map(|f| word_prefixes(f, w)).sum();
+                    (n > 0).then_some(total + n)
+                })
             }
         }
     }
@@ -195,7 +206,20 @@ fn searchable_text(e: &CodeEntry) -> String {
     normalize(&text)
 }
 
-/// Whether `word` starts a word somewhere in `text` (both already normalized).
-fn contains_word_prefix(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+/// How many words of `text` start with `word` (normalised: lower case, `_` and `-` as spaces),
+/// comparing as `normalize` would without allocating.
+fn word_prefixes(text: &str, word: &str) -> usize {
+    let mut count = 0;
+    let mut after_word = false;
+    for (at, c) in text.char_indices() {
+        let alnum = is_word_char(c);
+        if alnum && !after_word {
+            let mut rest = text[at..].chars().map(normalize_char);
+            if word.chars().all(|w| rest.next() == Some(w)) {
+                count += 1;
+            }
+        }
+        after_word = alnum;
+    }
+    count
 }
