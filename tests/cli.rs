@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 fn whatcode() -> Command {
     let mut cmd = Command::cargo_bin("whatcode").expect("binary");
     cmd.env("WHATCODE_CONFIG", "/nonexistent/whatcode-test/config.toml")
-        .env("WHATCODE_CACHE_DIR", std::env::temp_dir().join("whatcode-test-cache"));
+        .env("WHATCODE_CACHE_DIR", std::env::temp_dir().join(format!("whatcode-test-cache-{}", std::process::id())));
     cmd.env_remove("NO_COLOR").env("COLUMNS", "80").env("TERM", "xterm-256color");
     cmd
 }

@@ -8,7 +8,7 @@ use assert_cmd::Command;
 fn whatcode() -> Command {
     let mut cmd = Command::cargo_bin("whatcode").expect("binary");
     cmd.env("WHATCODE_CONFIG", "/nonexistent/whatcode-test/config.toml")
-        .env("WHATCODE_CACHE_DIR", std::env::temp_dir().join("whatcode-test-cache"));
+        .env("WHATCODE_CACHE_DIR", std::env::temp_dir().join(format!("whatcode-test-cache-{}", std::process::id())));
     // Never read the developer's own data folder in tests.
     cmd.env("WHATCODE_DATA_DIR", "/nonexistent/whatcode-test").env("COLUMNS", "100").env_remove("NO_COLOR");
     cmd
@@ -186,4 +186,31 @@ fn hostile_text_never_reaches_the_terminal_raw() {
     assert!(!raw.bytes().any(|b| b == 0x1b || b == 0x07), "JSON escapes control characters");
     let v: serde_json::Value = serde_json::from_str(&raw).expect("json");
     assert!(v["name"].as_str().is_some_and(|n| n.contains('\u{1b}')), "JSON keeps the data, escaped");
+}
+
+#[test]
+fn a_cached_file_gives_exactly_what_parsing_gave() {
+    let cache = std::env::temp_dir().join(format!("whatcode-cache-equality-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&cache);
+    let run = |args: &[&str]| {
+        let out = whatcode()
+            .env("WHATCODE_CACHE_DIR", &cache)
+            .arg("--data")
+            .arg(data("good/extends-http.toml"))
+            .arg("--data")
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/acme-api.toml"))
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(out.status.success());
+        out.stdout
+    };
+    for args in [&["list", "--json"][..], &["show", "acme/1001"], &["compare", "acme/1001", "acme/1002", "--json"]] {
+        let _ = std::fs::remove_dir_all(&cache);
+        let parsed = run(args);
+        assert!(cache.exists(), "the first run wrote the cache");
+        let cached = run(args);
+        assert_eq!(String::from_utf8_lossy(&parsed), String::from_utf8_lossy(&cached), "{args:?}");
+    }
+    let _ = std::fs::remove_dir_all(&cache);
 }
