@@ -130,11 +130,6 @@ impl App {
         self
     }
 
-    /// The search index, to share with [`App::with_index`].
-    pub fn index(&self) -> Arc<SearchIndex> {
-        Arc::clone(&self.index)
-    }
-
     /// The app with a query already typed in (`whatcode tui 1006`).
     pub fn with_query(mut self, query: &str) -> Self {
         self.update(Action::Paste(query.to_string()));

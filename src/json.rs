@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, CodeEntry, Family, Range};
+use crate::catalog::{Catalog, CodeEntry, Family};
 use crate::compare::Comparison;
 use crate::search::Hit;
 
@@ -111,13 +111,12 @@ pub struct RangeJson<'a> {
 
 impl<'a> FamilyJson<'a> {
     pub fn new(catalog: &'a Catalog, f: &'a Family) -> Self {
-        let in_family = || catalog.entries().iter().filter(move |e| e.family == f.id);
-        let count_in = |r: &Range| in_family().filter(|e| f.class_of(e.value) == Some(r)).count();
+        let (count, per_range) = catalog.family_counts(f);
         FamilyJson {
             id: &f.id,
             name: &f.name,
             aliases: &f.aliases,
-            count: in_family().count(),
+            count,
             display: f.display,
             specs: &f.specs,
             number_space: &f.number_space,
@@ -125,7 +124,8 @@ impl<'a> FamilyJson<'a> {
             ranges: f
                 .ranges
                 .iter()
-                .map(|r| RangeJson { start: r.start, end: r.end, label: &r.label, count: count_in(r) })
+                .zip(per_range)
+                .map(|(r, count)| RangeJson { start: r.start, end: r.end, label: &r.label, count })
                 .collect(),
         }
     }

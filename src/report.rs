@@ -210,7 +210,7 @@ pub fn families(catalog: &Catalog, layout: Layout) -> String {
     let mut out = String::new();
     let id_width = catalog.families().iter().map(|f| f.id.len()).max().unwrap_or(0);
     for f in catalog.families() {
-        let count = catalog.entries().iter().filter(|e| e.family == f.id).count();
+        let (count, _) = catalog.family_counts(f);
         let mut names = vec![f.id.to_string()];
         names.extend(f.aliases.iter().filter(|a| **a != f.id).map(|a| a.to_string()));
         let line = format!("{:id_width$}  {:>4} {}  {}  ({})", f.id, count, s.codes, f.name, names.join(", "));
@@ -224,14 +224,13 @@ pub fn families(catalog: &Catalog, layout: Layout) -> String {
 pub fn family(catalog: &Catalog, f: &Family, layout: Layout) -> String {
     let s = layout.lang.strings();
     let mut out = String::new();
-    let count = catalog.entries().iter().filter(|e| e.family == f.id).count();
+    let (count, per_range) = catalog.family_counts(f);
     out.push_str(&layout.strong(&clean(&format!("{}  {}  ({count} {})", f.id, f.name, s.codes))));
     out.push('\n');
     layout.section(&mut out, s.overview, &f.overview);
     layout.bullets(&mut out, s.specs, &f.specs);
     layout.section(&mut out, s.number_space, &f.number_space);
-    for r in f.ranges.iter() {
-        let n = catalog.entries().iter().filter(|e| e.family == f.id && f.class_of(e.value) == Some(r)).count();
+    for (r, n) in f.ranges.iter().zip(per_range) {
         let span = format!("{}–{}", f.display.format(r.start), f.display.format(r.end));
         layout.wrap(&mut out, &format!("{span:>16}  {}  ({n})", r.label), INDENT, &" ".repeat(20));
     }

@@ -42,17 +42,6 @@ impl Catalog {
         }
     }
 
-    /// A catalog from parts (user files, tests). Entries are kept in the given order.
-    pub fn from_parts(families: Vec<Family>, entries: Vec<CodeEntry>, notes: Vec<CompareNote>) -> Self {
-        Self {
-            families: Cow::Owned(families),
-            entries: Cow::Owned(entries),
-            notes: Cow::Owned(notes),
-            ids: OnceLock::new(),
-            translated: None,
-        }
-    }
-
     /// Puts the body text of language `lang` (`ru`) in place of the English wherever a translation
     /// exists: code texts, curated notes and family overviews. Entries without one keep their
     /// English text, and [`Catalog::is_translated`] says so.
@@ -141,6 +130,20 @@ impl Catalog {
             .iter()
             .find(|f| f.id.eq_ignore_ascii_case(name))
             .or_else(|| self.families.iter().find(|f| f.is_named(name)))
+    }
+
+    /// How many codes a family has, and how many fall in each of its ranges (in `ranges` order),
+    /// in one pass over the catalogue.
+    pub fn family_counts(&self, family: &Family) -> (usize, Vec<usize>) {
+        let mut per_range = vec![0; family.ranges.len()];
+        let mut total = 0;
+        for e in self.entries.iter().filter(|e| e.family == family.id) {
+            total += 1;
+            if let Some(i) = family.class_index(e.value) {
+                per_range[i] += 1;
+            }
+        }
+        (total, per_range)
     }
 
     /// The family an entry belongs to.

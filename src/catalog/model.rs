@@ -145,7 +145,17 @@ pub struct Family {
 impl Family {
     /// The narrowest range containing `value`, which is the class of a code.
     pub fn class_of(&self, value: i64) -> Option<&Range> {
-        self.ranges.iter().filter(|r| r.start <= value && value <= r.end).min_by_key(|r| r.end - r.start)
+        self.class_index(value).map(|i| &self.ranges[i])
+    }
+
+    /// The position in `ranges` of the class of `value`.
+    pub fn class_index(&self, value: i64) -> Option<usize> {
+        self.ranges
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.start <= value && value <= r.end)
+            .min_by_key(|(_, r)| r.end - r.start)
+            .map(|(i, _)| i)
     }
 
     /// Whether `word` (lower case) names this family: its id or one of its aliases.

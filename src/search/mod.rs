@@ -152,8 +152,9 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
     // here; `with_positions` gives any other hit its positions when it is drawn.
     if let Pattern::Words(words) = &query.pattern {
         let needle = normalize(words);
+        let matcher = SkimMatcherV2::default().ignore_case();
         for hit in hits.iter_mut().take(POSITIONED_HITS) {
-            *hit = with_positions(catalog, &needle, hit);
+            fill_positions(&matcher, catalog, &needle, hit);
         }
     }
     hits
@@ -210,17 +211,22 @@ fn scan_in_parallel(len: usize, scan: impl Fn(std::ops::Range<usize>) -> Vec<Hit
 /// The hit with the positions of the matched characters filled in (fuzzy hits are found without
 /// them, for speed). `needle` is the normalised words of the query.
 pub fn with_positions(catalog: &Catalog, needle: &str, hit: &Hit) -> Hit {
+    let mut hit = hit.clone();
+    fill_positions(&SkimMatcherV2::default().ignore_case(), catalog, needle, &mut hit);
+    hit
+}
+
+/// Fills in the positions of a fuzzy hit found without them; other hits are left as they are.
+fn fill_positions(matcher: &SkimMatcherV2, catalog: &Catalog, needle: &str, hit: &mut Hit) {
     let e = &catalog.entries()[hit.index];
-    let matcher = SkimMatcherV2::default().ignore_case();
     let positions = |text: &str| matcher.fuzzy_indices(&normalize(text), needle).map(|(_, p)| p).unwrap_or_default();
-    let matched = match (&hit.matched, hit.tier) {
-        (Matched::Name(p), Tier::FuzzyName) if p.is_empty() => Matched::Name(positions(&e.name)),
+    match (&mut hit.matched, hit.tier) {
+        (Matched::Name(p), Tier::FuzzyName) if p.is_empty() => *p = positions(&e.name),
         (Matched::Alias(k, p), Tier::FuzzyAlias) if p.is_empty() => {
-            Matched::Alias(*k, e.aliases.get(*k).map(|a| positions(a)).unwrap_or_default())
+            *p = e.aliases.get(*k).map(|a| positions(a)).unwrap_or_default();
         }
-        (other, _) => other.clone(),
-    };
-    Hit { matched, ..hit.clone() }
+        _ => {}
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -21,7 +21,7 @@ pub fn overview_lines(
     current: Option<i64>,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let count = catalog.entries().iter().filter(|e| e.family == family.id).count();
+    let (count, per_range) = catalog.family_counts(family);
     let mut lines = vec![Line::from(vec![
         Span::styled(crate::sanitize::clean(&family.name), theme.title),
         Span::styled(format!("  {count} {}", s.codes), theme.dim),
@@ -37,9 +37,8 @@ pub fn overview_lines(
             .map(|r| format!("{}–{}", family.display.format(r.start), family.display.format(r.end)))
             .collect();
         let span_width = spans.iter().map(|s| s.chars().count()).max().unwrap_or(0);
-        let max_count = family.ranges.iter().map(|r| in_range(catalog, family, r)).max().unwrap_or(1).max(1);
-        for (range, span) in family.ranges.iter().zip(spans) {
-            let n = in_range(catalog, family, range);
+        let max_count = per_range.iter().copied().max().unwrap_or(1).max(1);
+        for ((range, span), n) in family.ranges.iter().zip(spans).zip(per_range) {
             let bar_room = (width.saturating_sub(span_width + 10) / 3).min(16);
             let bar = "█".repeat((n * bar_room).div_ceil(max_count));
             let is_current = marked == Some(range);
@@ -58,10 +57,6 @@ pub fn overview_lines(
     heading(&mut lines, s.overview, theme.heading);
     lines.extend(wrapped(&family.overview, width, "", "", theme.text));
     lines
-}
-
-fn in_range(catalog: &Catalog, family: &Family, range: &crate::catalog::Range) -> usize {
-    catalog.entries().iter().filter(|e| e.family == family.id && family.class_of(e.value) == Some(range)).count()
 }
 
 pub fn render_overview(app: &App, area: Rect, buf: &mut Buffer) {
