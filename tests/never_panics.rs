@@ -7,8 +7,6 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use whatcode::action::Action;
 use whatcode::app::App;
 use whatcode::catalog::Catalog;
@@ -84,15 +82,27 @@ fn key() -> impl Strategy<Value = Event> {
     (code, mods).prop_map(|(code, mods)| Event::Key(KeyEvent::new(code, mods)))
 }
 
-/// Draws the app and checks the frame has no control characters in it.
+/// Draws the app into a buffer of the given size (the same `Widget::render` a terminal frame
+/// calls) and checks the frame has no control characters in it. One buffer per thread is reused,
+/// so the long run measures the app rather than the allocator.
 fn draw_clean(app: &App, width: u16, height: u16) -> Result<(), TestCaseError> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|f| f.render_widget(app, f.area())).expect("draw");
-    let buffer = terminal.backend().buffer();
-    for cell in buffer.content() {
-        prop_assert!(!cell.symbol().chars().any(is_hostile), "control character drawn: {:?}", cell.symbol());
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+    use std::cell::RefCell;
+    thread_local! {
+        static BUFFER: RefCell<Buffer> = RefCell::new(Buffer::empty(Rect::ZERO));
     }
-    Ok(())
+    BUFFER.with_borrow_mut(|buffer| {
+        let area = Rect::new(0, 0, width, height);
+        buffer.resize(area);
+        buffer.reset();
+        app.render(area, buffer);
+        for cell in &buffer.content {
+            prop_assert!(!cell.symbol().chars().any(is_hostile), "control character drawn: {:?}", cell.symbol());
+        }
+        Ok(())
+    })
 }
 
 fn size() -> impl Strategy<Value = (u16, u16)> {

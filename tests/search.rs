@@ -180,3 +180,39 @@ fn other_families_by_name() {
     assert_eq!(top("smtp 550"), "smtp/550");
     assert_eq!(top("ftp 530"), "ftp/530");
 }
+
+/// The browser's word index and the CLI's plain scan answer every text query alike, including
+/// words with punctuation inside (which the index only narrows down) and words with none to index.
+#[test]
+fn word_index_and_scan_agree() {
+    let catalog = Catalog::builtin();
+    let indexed = SearchIndex::new(&catalog);
+    let scanned = SearchIndex::one_shot();
+    for query in [
+        "connection",
+        "going away",
+        "going-away",
+        "e.g",
+        "x/y",
+        "http/1.1",
+        "keep-alive",
+        "retry-after",
+        "tls.handshake",
+        "!!",
+        "👩‍💻",
+        "co",
+        "proxy timeout",
+        "a.b.c",
+        "RST_STREAM",
+        "ws:/",
+    ] {
+        let q = Query::parse(query, &catalog);
+        let a: Vec<(usize, Tier, i64)> =
+            search(&catalog, &indexed, &q).iter().map(|h| (h.index, h.tier, h.inner)).collect();
+        let b: Vec<(usize, Tier, i64)> =
+            search(&catalog, &scanned, &q).iter().map(|h| (h.index, h.tier, h.inner)).collect();
+        assert_eq!(a, b, "{query:?}");
+    }
+    // The punctuated word is found, through the index, where the text has it.
+    assert!(!search(&catalog, &indexed, &Query::parse("http/1.1", &catalog)).is_empty());
+}

@@ -170,27 +170,56 @@ impl TextIndex {
 
 /// How the text tier checks an entry for this query.
 pub(super) enum TextCheck<'a> {
-    /// Every query word is a word prefix: use the index.
-    Index(&'a TextIndex, Vec<(u32, u32)>),
-    /// A query word has punctuation the index splits on: scan the text.
+    /// The word index, with the id range of each alphanumeric piece of the query's words. When
+    /// every query word is a single piece the index answers alone; otherwise (`going-away` typed
+    /// as `going.away`, `x/y`) it rules entries out and `exact` has the survivors scanned.
+    Index { index: &'a TextIndex, ranges: Vec<(u32, u32)>, exact: bool },
+    /// No index (a one-shot query): scan the text of every entry.
     Scan,
 }
 
-impl TextCheck<'_> {
+impl<'a> TextCheck<'a> {
+    /// The check for these normalised query words over `index`.
+    ///
+    /// A word that matches in the text (see [`word_prefixes`]) starts at a word boundary, and each
+    /// of its alphanumeric pieces then starts a word of the text: so an entry whose words do not
+    /// start with every piece cannot match, which is what the ranges test.
+    pub(super) fn indexed(index: &'a TextIndex, words: &[&str]) -> Self {
+        let mut ranges = Vec::new();
+        let mut exact = true;
+        for word in words {
+            let mut pieces = word.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).peekable();
+            let whole = pieces.peek() == Some(word);
+            exact &= whole;
+            if pieces.peek().is_none() {
+                // Nothing alphanumeric (`!!`, an emoji): no word of any text starts with it.
+                ranges.push((0, 0));
+            }
+            ranges.extend(pieces.map(|p| index.range(p)));
+        }
+        TextCheck::Index { index, ranges, exact }
+    }
+
     pub(super) fn matches(&self, e: &CodeEntry, i: usize, words: &[&str]) -> Option<usize> {
         match self {
-            TextCheck::Index(index, ranges) => index.matches(i, ranges),
-            TextCheck::Scan => {
-                // Straight over the entry's fields, without building a normalised copy.
-                let fields =
-                    [Some(&e.summary), Some(&e.description), Some(&e.when), e.message.as_ref(), e.source.as_ref()];
-                words.iter().try_fold(0, |total, w| {
-                    let n: usize = fields.iter().flatten().map(|f| word_prefixes(f, w)).sum();
-                    (n > 0).then_some(total + n)
-                })
+            TextCheck::Index { index, ranges, exact: true } => index.matches(i, ranges),
+            TextCheck::Index { index, ranges, exact: false } => {
+                index.matches(i, ranges)?;
+                scan(e, words)
             }
+            TextCheck::Scan => scan(e, words),
         }
     }
+}
+
+/// How often the words occur as word prefixes in the entry's text, if each of them does: straight
+/// over the entry's fields, without building a normalised copy.
+fn scan(e: &CodeEntry, words: &[&str]) -> Option<usize> {
+    let fields = [Some(&e.summary), Some(&e.description), Some(&e.when), e.message.as_ref(), e.source.as_ref()];
+    words.iter().try_fold(0, |total, w| {
+        let n: usize = fields.iter().flatten().map(|f| word_prefixes(f, w)).sum();
+        (n > 0).then_some(total + n)
+    })
 }
 
 fn searchable_text(e: &CodeEntry) -> String {

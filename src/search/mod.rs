@@ -129,12 +129,8 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
             let needle_words: Vec<&str> = needle.split_whitespace().collect();
             let needle_mask = char_mask(&needle);
             let names = index.names(catalog);
-            let text = if !index.one_shot && needle_words.iter().all(|w| w.chars().all(char::is_alphanumeric)) {
-                let text = index.text(catalog);
-                TextCheck::Index(text, needle_words.iter().map(|w| text.range(w)).collect())
-            } else {
-                TextCheck::Scan
-            };
+            let text =
+                if index.one_shot { TextCheck::Scan } else { TextCheck::indexed(index.text(catalog), &needle_words) };
             let scan = |range: std::ops::Range<usize>| -> Vec<Hit> {
                 let matcher = SkimMatcherV2::default().ignore_case();
                 range
