@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use crate::action::Action;
 use crate::catalog::{Catalog, CodeEntry};
+use std::borrow::Cow;
+
 use crate::compare::compare;
 use crate::keymap::{KeyContext, Keymap};
 use crate::markdown;
@@ -137,9 +139,9 @@ impl App {
     }
 
     /// The entry under the selection, if the list is not empty.
-    pub fn selected_entry(&self) -> Option<(usize, &CodeEntry)> {
+    pub fn selected_entry(&self) -> Option<(usize, Cow<'_, CodeEntry>)> {
         let hit = self.hits.get(self.selected)?;
-        Some((hit.index, &self.catalog.entries()[hit.index]))
+        Some((hit.index, self.catalog.entry(hit.index)))
     }
 
     /// What the key table needs to know to pick a binding.
@@ -308,7 +310,7 @@ impl App {
             Some(left) if left != right => {
                 (markdown::comparison(&compare(&self.catalog, left, right, s), s), s.copy_what_comparison)
             }
-            _ => (markdown::entry(&self.catalog, entry, s), s.copy_what_markdown),
+            _ => (markdown::entry(&self.catalog, &entry, s), s.copy_what_markdown),
         };
         self.copy(text, what);
     }

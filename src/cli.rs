@@ -230,7 +230,7 @@ impl Cli<'_> {
     }
 
     fn entry(&self, index: usize) -> Output {
-        let e = &self.catalog.entries()[index];
+        let e = &*self.catalog.entry(index);
         if self.json {
             Output::ok(json::to_string(&EntryJson::new(self.catalog, e)))
         } else if self.markdown {
@@ -292,12 +292,13 @@ impl Cli<'_> {
             Some(Ok(f)) => Some(f.id.as_ref()),
             None => None,
         };
-        let entries: Vec<usize> = (0..self.catalog.entries().len())
-            .filter(|&i| family.is_none_or(|f| self.catalog.entries()[i].family == f))
+        let entries: Vec<usize> = (self.catalog.iter().enumerate())
+            .filter(|(_, e)| family.is_none_or(|f| e.family() == f))
+            .map(|(i, _)| i)
             .collect();
         if self.json {
-            let list: Vec<EntryJson> =
-                entries.iter().map(|&i| EntryJson::new(self.catalog, &self.catalog.entries()[i])).collect();
+            let built: Vec<_> = entries.iter().map(|&i| self.catalog.entry(i)).collect();
+            let list: Vec<EntryJson> = built.iter().map(|e| EntryJson::new(self.catalog, e)).collect();
             return Output::ok(json::to_string(&list));
         }
         let hits: Vec<crate::search::Hit> = entries.into_iter().map(crate::search::Hit::plain).collect();
@@ -349,16 +350,16 @@ impl Cli<'_> {
 
     fn suggestions(&self, query: &str) -> Vec<usize> {
         let parsed = Query::parse(query, self.catalog);
-        let entries = self.catalog.entries();
-        let in_family = |i: &usize| parsed.family.as_deref().is_none_or(|f| entries[*i].family == f);
+        let catalog = self.catalog;
+        let in_family = |i: &usize| parsed.family.as_deref().is_none_or(|f| catalog.at(*i).family() == f);
         let number = match &parsed.pattern {
             Pattern::Number { value, .. } => Some(*value),
             Pattern::Words(w) => w.split_whitespace().find_map(parse_number),
             _ => None,
         };
         if let Some(value) = number {
-            let mut near: Vec<usize> = (0..entries.len()).filter(in_family).collect();
-            near.sort_by_key(|&i| ((entries[i].value - value).abs(), i));
+            let mut near: Vec<usize> = (0..catalog.len()).filter(in_family).collect();
+            near.sort_by_key(|&i| (catalog.at(i).value().abs_diff(value), i));
             near.truncate(5);
             return near;
         }

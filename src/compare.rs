@@ -1,14 +1,16 @@
 //! What two codes have in common and where they differ. Pure: the curated note for the pair (if
 //! any) comes first, then differences computed from the two entries.
 
+use std::borrow::Cow;
+
 use crate::catalog::{Catalog, CodeEntry};
 use crate::strings::{Strings, fill};
 
 /// Two codes side by side, with what tells them apart.
 #[derive(Clone, Debug)]
 pub struct Comparison<'a> {
-    pub left: &'a CodeEntry,
-    pub right: &'a CodeEntry,
+    pub left: Cow<'a, CodeEntry>,
+    pub right: Cow<'a, CodeEntry>,
     /// Curated differences first, then computed ones.
     pub differences: Vec<String>,
     pub when_to_use: String,
@@ -23,15 +25,14 @@ pub fn label(entry: &CodeEntry) -> String {
 
 /// Compares two entries of the catalog, by index.
 pub fn compare<'a>(catalog: &'a Catalog, left: usize, right: usize, s: &Strings) -> Comparison<'a> {
-    let l = &catalog.entries()[left];
-    let r = &catalog.entries()[right];
-    let (ll, rl) = (label(l), label(r));
+    let (l, r) = (catalog.entry(left), catalog.entry(right));
+    let (ll, rl) = (label(&l), label(&r));
     if left == right {
         return Comparison {
+            when_to_use: l.summary.to_string(),
             left: l,
             right: r,
             differences: vec![fill(s.same_code, &[&ll])],
-            when_to_use: l.summary.to_string(),
             curated: false,
         };
     }
@@ -40,7 +41,7 @@ pub fn compare<'a>(catalog: &'a Catalog, left: usize, right: usize, s: &Strings)
     if let Some((note, _)) = note {
         differences.extend(note.differences.iter().map(|d| d.to_string()));
     }
-    differences.extend(computed_differences(catalog, l, r, s));
+    differences.extend(computed_differences(catalog, &l, &r, s));
     if differences.is_empty() {
         differences.push(s.diff_none.to_string());
     }

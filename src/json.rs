@@ -44,7 +44,7 @@ pub struct HitJson<'a> {
 impl<'a> HitJson<'a> {
     pub fn new(catalog: &'a Catalog, hit: &Hit) -> Self {
         use crate::search::Tier;
-        let e = &catalog.entries()[hit.index];
+        let e = catalog.at(hit.index);
         let matched = match hit.tier {
             Tier::ExactCode | Tier::CodePrefix => "code",
             Tier::InRange => "range",
@@ -55,11 +55,11 @@ impl<'a> HitJson<'a> {
         };
         HitJson {
             id: e.id(),
-            family: &e.family,
-            code: &e.code,
-            value: e.value,
-            name: &e.name,
-            summary: &e.summary,
+            family: e.family(),
+            code: e.code(),
+            value: e.value(),
+            name: e.name(),
+            summary: e.summary(),
             score: hit.score(),
             matched,
         }
@@ -78,8 +78,8 @@ pub struct ComparisonJson<'a> {
 impl<'a> ComparisonJson<'a> {
     pub fn new(catalog: &'a Catalog, cmp: &'a Comparison<'a>) -> Self {
         ComparisonJson {
-            left: EntryJson::new(catalog, cmp.left),
-            right: EntryJson::new(catalog, cmp.right),
+            left: EntryJson::new(catalog, &cmp.left),
+            right: EntryJson::new(catalog, &cmp.right),
             differences: &cmp.differences,
             when_to_use: &cmp.when_to_use,
             curated: cmp.curated,

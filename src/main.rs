@@ -59,7 +59,7 @@ fn main() -> ExitCode {
         let options = tui::Options { screen, mouse: args.mouse || config.mouse };
         return match tui::run(&mut app, options) {
             Ok(()) if picking => match app.picked {
-                Some(index) => emit(&Output::ok(format!("{}\n", app.catalog.entries()[index].id()))),
+                Some(index) => emit(&Output::ok(format!("{}\n", app.catalog.at(index).id()))),
                 // Like fzf: leaving the picker without choosing is an interruption.
                 None => ExitCode::from(130),
             },

@@ -46,8 +46,8 @@ pub fn entry(catalog: &Catalog, e: &CodeEntry, s: &Strings) -> String {
 
 /// A comparison as a Markdown document: both sides, then what tells them apart.
 pub fn comparison(cmp: &Comparison<'_>, s: &Strings) -> String {
-    let mut out = format!("# {} vs {}\n", clean(&label(cmp.left)), clean(&label(cmp.right)));
-    for e in [cmp.left, cmp.right] {
+    let mut out = format!("# {} vs {}\n", clean(&label(&cmp.left)), clean(&label(&cmp.right)));
+    for e in [&cmp.left, &cmp.right] {
         out.push_str(&format!("\n## {} {}\n\n{}\n", clean(&e.id()), clean(&e.name), clean(&e.summary)));
         out.push_str(&format!("\n### {}\n\n{}\n", s.description, clean(&e.description).trim()));
         out.push_str(&format!("\n### {}\n\n{}\n", s.when, clean(&e.when).trim()));
@@ -63,6 +63,6 @@ pub fn comparison(cmp: &Comparison<'_>, s: &Strings) -> String {
 
 /// One line of a ranked list: `- `id` **name**: summary`.
 pub fn hit_line(catalog: &Catalog, hit: &crate::search::Hit) -> String {
-    let e = &catalog.entries()[hit.index];
+    let e = &*catalog.entry(hit.index);
     format!("- `{}` **{}**: {}\n", clean(&e.id()), clean(&e.name), clean(&e.summary))
 }

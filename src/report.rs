@@ -163,7 +163,7 @@ pub fn facts(catalog: &Catalog, e: &CodeEntry, s: &Strings) -> Vec<String> {
 pub fn linked(catalog: &Catalog, ids: &[impl AsRef<str>]) -> Vec<String> {
     ids.iter()
         .map(|id| match catalog.index_of_id(id.as_ref()) {
-            Some(i) => format!("{}  {}", id.as_ref(), catalog.entries()[i].name),
+            Some(i) => format!("{}  {}", id.as_ref(), catalog.at(i).name()),
             None => id.as_ref().to_string(),
         })
         .collect()
@@ -173,9 +173,9 @@ pub fn linked(catalog: &Catalog, ids: &[impl AsRef<str>]) -> Vec<String> {
 pub fn comparison(cmp: &Comparison<'_>, layout: Layout) -> String {
     let s = layout.lang.strings();
     let mut out = String::new();
-    out.push_str(&layout.strong(&clean(&format!("{}  vs  {}", label(cmp.left), label(cmp.right)))));
+    out.push_str(&layout.strong(&clean(&format!("{}  vs  {}", label(&cmp.left), label(&cmp.right)))));
     out.push('\n');
-    for e in [cmp.left, cmp.right] {
+    for e in [&cmp.left, &cmp.right] {
         out.push('\n');
         out.push_str(&layout.strong(&clean(&format!("{}  {}", e.id(), e.name))));
         out.push('\n');
@@ -192,12 +192,11 @@ pub fn comparison(cmp: &Comparison<'_>, layout: Layout) -> String {
 
 /// A ranked list, one line per hit: id, name, summary (cut to the width).
 pub fn hits(catalog: &Catalog, hits: &[Hit], layout: Layout) -> String {
-    let entries = catalog.entries();
-    let id_width = hits.iter().map(|h| entries[h.index].id().chars().count()).max().unwrap_or(0);
+    let id_width = hits.iter().map(|h| catalog.at(h.index).id().chars().count()).max().unwrap_or(0);
     let mut out = String::new();
     for hit in hits {
-        let e = &entries[hit.index];
-        let line = clean(&format!("{:id_width$}  {}  {}", e.id(), e.name, e.summary));
+        let e = catalog.at(hit.index);
+        let line = clean(&format!("{:id_width$}  {}  {}", e.id(), e.name(), e.summary()));
         out.push_str(&truncate(&line, layout.width.max(20)));
         out.push('\n');
     }

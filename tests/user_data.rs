@@ -192,25 +192,42 @@ fn hostile_text_never_reaches_the_terminal_raw() {
 fn a_cached_file_gives_exactly_what_parsing_gave() {
     let cache = std::env::temp_dir().join(format!("whatcode-cache-equality-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&cache);
-    let run = |args: &[&str]| {
+    // Three kinds of cached file: one that adds to and overrides a built-in family (its codes
+    // are built and placed), one with a family of its own (read in place from the cache), and
+    // one that slots into and overrides that user family (which then has to be built too).
+    let extension = data("good/extends-acme.toml").to_string_lossy().into_owned();
+    let run = |args: &[&str], with_extension: bool| {
         let out = whatcode()
             .env("WHATCODE_CACHE_DIR", &cache)
             .arg("--data")
             .arg(data("good/extends-http.toml"))
             .arg("--data")
             .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/acme-api.toml"))
+            .args(with_extension.then_some(["--data", &extension]).into_iter().flatten())
             .args(args)
             .output()
             .expect("run");
         assert!(out.status.success());
         out.stdout
     };
-    for args in [&["list", "--json"][..], &["show", "acme/1001"], &["compare", "acme/1001", "acme/1002", "--json"]] {
-        let _ = std::fs::remove_dir_all(&cache);
-        let parsed = run(args);
-        assert!(cache.exists(), "the first run wrote the cache");
-        let cached = run(args);
-        assert_eq!(String::from_utf8_lossy(&parsed), String::from_utf8_lossy(&cached), "{args:?}");
+    let commands = [
+        &["list", "--json"][..],
+        &["show", "acme/1001"],
+        &["compare", "acme/1001", "acme/1002", "--json"],
+        &["search", "acme", "--json"],
+        &["search", "upstream", "--limit", "50"],
+        &["2001", "--json"],
+        &["families", "acme", "--json"],
+        &["search", "2001"],
+    ];
+    for extended in [false, true] {
+        for args in commands {
+            let _ = std::fs::remove_dir_all(&cache);
+            let parsed = run(args, extended);
+            assert!(cache.exists(), "the first run wrote the cache");
+            let cached = run(args, extended);
+            assert_eq!(String::from_utf8_lossy(&parsed), String::from_utf8_lossy(&cached), "{args:?}");
+        }
     }
     let _ = std::fs::remove_dir_all(&cache);
 }

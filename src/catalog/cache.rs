@@ -4,18 +4,21 @@
 //! version, the embedded dataset and every file loaded before it, so a cached contribution is only
 //! replayed in the context it was validated in. A missing, stale or corrupt cache is simply a miss.
 //!
-//! Layout: magic, key, length of the records, the records, then one blob holding every string. A
-//! string is stored as (offset, length) into the blob; on load the blob is kept for the life of the
-//! process and the records borrow from it, so loading allocates almost nothing per string.
+//! Layout: magic, key, the lengths of five sections, then the sections: families and notes (a
+//! sequence of fields), the codes as fixed-size records in catalogue order (see [`super::record`]),
+//! the list items, the senders, and one blob holding every string. The file is memory-mapped and
+//! kept for the life of the process: families and notes borrow their strings from it, and the codes
+//! are read in place, field by field, only when something looks at them.
 
 use std::borrow::Cow;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use super::model::{CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, Text};
+use super::model::{CodeEntry, CompareNote, Display, Family, Range, Text};
+use super::record::{CachedEntries, RECORD, RecordWriter};
 use super::user::Contribution;
 
-const MAGIC: &[u8; 8] = b"WHATC002";
+const MAGIC: &[u8; 8] = b"WHATC003";
 
 /// Where cache files go: `$WHATCODE_CACHE_DIR`, else `$XDG_CACHE_HOME/whatcode`, else the platform's
 /// cache folder.
@@ -43,7 +46,7 @@ fn cache_file(dir: &Path, path: &Path) -> PathBuf {
 }
 
 /// The cached contribution of `path` under `key`, if there is a sound one.
-pub fn load(dir: &Path, path: &Path, key: u64) -> Option<Contribution> {
+pub fn load(dir: &Path, path: &Path, key: u64) -> Option<Cached> {
     let file = std::fs::File::open(cache_file(dir, path)).ok()?;
     // SAFETY: cache files are only ever replaced by rename, never rewritten in place, so the
     // mapped inode does not change under us. (A user truncating it by hand could still fault.)
@@ -65,34 +68,35 @@ pub fn store(dir: &Path, path: &Path, key: u64, contribution: &Contribution) {
     }
 }
 
-struct Writer {
-    records: Vec<u8>,
-    blob: String,
+/// What a cached file adds: its families and notes decoded, its codes left in the mapping.
+#[derive(Clone, Debug)]
+pub struct Cached {
+    pub families: Vec<Family>,
+    pub notes: Vec<CompareNote>,
+    pub entries: CachedEntries,
 }
 
-impl Writer {
+/// Families and notes: few and small, stored as a sequence of fields whose strings go to the
+/// same blob as the codes'.
+struct Writer<'a> {
+    meta: Vec<u8>,
+    out: &'a mut RecordWriter,
+}
+
+impl Writer<'_> {
     fn u8(&mut self, v: u8) {
-        self.records.push(v);
+        self.meta.push(v);
     }
     fn u32(&mut self, v: usize) {
-        self.records.extend_from_slice(&(v as u32).to_le_bytes());
+        self.meta.extend_from_slice(&(v as u32).to_le_bytes());
     }
     fn i64(&mut self, v: i64) {
-        self.records.extend_from_slice(&v.to_le_bytes());
+        self.meta.extend_from_slice(&v.to_le_bytes());
     }
     fn text(&mut self, s: &str) {
-        self.u32(self.blob.len());
+        self.u32(self.out.blob.len());
         self.u32(s.len());
-        self.blob.push_str(s);
-    }
-    fn opt(&mut self, s: &Option<Text>) {
-        match s {
-            Some(s) => {
-                self.u8(1);
-                self.text(s);
-            }
-            None => self.u8(0),
-        }
+        self.out.blob.extend_from_slice(s.as_bytes());
     }
     fn list(&mut self, items: &[Text]) {
         self.u32(items.len());
@@ -102,13 +106,11 @@ impl Writer {
     }
 }
 
-/// How many list items an entry holds (the arena's size on load).
-fn list_items(e: &CodeEntry) -> usize {
-    e.aliases.len() + e.fix.len() + e.references.len() + e.related.len() + e.equivalents.len()
-}
+const HEADER: usize = 8 + 8 + 5 * 8;
 
 fn encode(c: &Contribution, key: u64) -> Vec<u8> {
-    let mut w = Writer { records: Vec::new(), blob: String::new() };
+    let mut out = RecordWriter::default();
+    let mut w = Writer { meta: Vec::new(), out: &mut out };
     w.u32(c.families.len());
     for f in &c.families {
         w.text(&f.id);
@@ -125,41 +127,6 @@ fn encode(c: &Contribution, key: u64) -> Vec<u8> {
             w.text(&r.label);
         }
     }
-    w.u32(c.entries.len());
-    w.u32(c.entries.iter().map(list_items).sum());
-    for (k, e) in c.entries.iter().enumerate() {
-        let overrides = c.overrides.binary_search(&k).is_ok();
-        w.text(&e.family);
-        w.text(&e.code);
-        w.i64(e.value);
-        w.u8(u8::from(e.end.is_some()));
-        w.i64(e.end.unwrap_or(0));
-        w.text(&e.name);
-        w.list(&e.aliases);
-        w.u8(u8::from(e.official));
-        w.opt(&e.source);
-        w.text(&e.summary);
-        w.text(&e.description);
-        w.text(&e.when);
-        w.list(&e.fix);
-        w.list(&e.references);
-        w.list(&e.related);
-        w.list(&e.equivalents);
-        w.u32(e.sent_by.len());
-        for s in e.sent_by.iter() {
-            w.u8(Sender::ALL.iter().position(|(_, v)| v == s).unwrap_or(0) as u8);
-        }
-        w.u8(Retry::ALL.iter().position(|(_, v)| *v == e.retry).unwrap_or(0) as u8);
-        w.u8(u8::from(e.never_sent));
-        w.opt(&e.message);
-        w.opt(&e.default_action);
-        w.u8(match e.catchable {
-            None => 0,
-            Some(false) => 1,
-            Some(true) => 2,
-        });
-        w.u8(u8::from(overrides));
-    }
     w.u32(c.notes.len());
     for n in &c.notes {
         w.text(&n.a);
@@ -167,26 +134,37 @@ fn encode(c: &Contribution, key: u64) -> Vec<u8> {
         w.list(&n.differences);
         w.text(&n.when_to_use);
     }
-    let mut out = Vec::with_capacity(24 + w.records.len() + w.blob.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&key.to_le_bytes());
-    out.extend_from_slice(&(w.records.len() as u64).to_le_bytes());
-    out.extend_from_slice(&w.records);
-    out.extend_from_slice(w.blob.as_bytes());
-    out
+    let meta = w.meta;
+    // In catalogue order (value, single codes before ranges), so that a file's codes can usually
+    // join the catalogue where they are, without building or sorting them.
+    let mut codes: Vec<(&CodeEntry, bool)> =
+        c.entries.iter().enumerate().map(|(k, e)| (e, c.overrides.binary_search(&k).is_ok())).collect();
+    codes.sort_by_key(|(e, _)| (e.value, e.end.is_some()));
+    out.write(&codes);
+    let sections = [&meta, &out.records, &out.lists, &out.senders, &out.blob];
+    let mut bytes = Vec::with_capacity(HEADER + sections.iter().map(|s| s.len()).sum::<usize>());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&key.to_le_bytes());
+    for section in sections {
+        bytes.extend_from_slice(&(section.len() as u64).to_le_bytes());
+    }
+    for section in sections {
+        bytes.extend_from_slice(section);
+    }
+    bytes
 }
 
-/// Bounds-checked reading of the records; every read can fail, none can panic.
-struct Reader<'a> {
-    records: &'a [u8],
+/// Bounds-checked reading of the families and notes; every read can fail, none can panic.
+struct Reader {
+    meta: &'static [u8],
     at: usize,
-    blob: &'static str,
+    blob: &'static [u8],
 }
 
-impl Reader<'_> {
+impl Reader {
     fn bytes<const N: usize>(&mut self) -> Option<[u8; N]> {
         let end = self.at.checked_add(N)?;
-        let out = self.records.get(self.at..end)?.try_into().ok()?;
+        let out = self.meta.get(self.at..end)?.try_into().ok()?;
         self.at = end;
         Some(out)
     }
@@ -199,49 +177,41 @@ impl Reader<'_> {
     fn i64(&mut self) -> Option<i64> {
         self.bytes::<8>().map(i64::from_le_bytes)
     }
-    fn flag(&mut self) -> Option<bool> {
-        match self.u8()? {
-            0 => Some(false),
-            1 => Some(true),
-            _ => None,
-        }
-    }
     fn text(&mut self) -> Option<Text> {
         let (start, len) = (self.u32()?, self.u32()?);
-        self.blob.get(start..start.checked_add(len)?).map(Cow::Borrowed)
-    }
-    fn opt(&mut self) -> Option<Option<Text>> {
-        if self.flag()? { self.text().map(Some) } else { Some(None) }
+        let bytes = self.blob.get(start..start.checked_add(len)?)?;
+        std::str::from_utf8(bytes).ok().map(Cow::Borrowed)
     }
     /// A count, refused when it could not fit in what is left (a corrupt length must not allocate).
     fn count(&mut self) -> Option<usize> {
         let n = self.u32()?;
-        (n <= self.records.len().saturating_sub(self.at)).then_some(n)
+        (n <= self.meta.len().saturating_sub(self.at)).then_some(n)
     }
-    /// A list appended to `arena`; returns where it starts and how long it is.
-    fn list_into(&mut self, arena: &mut Vec<Text>) -> Option<(usize, usize)> {
-        let (start, n) = (arena.len(), self.count()?);
-        for _ in 0..n {
-            arena.push(self.text()?);
-        }
-        Some((start, n))
-    }
-
     fn list(&mut self) -> Option<Cow<'static, [Text]>> {
         let n = self.count()?;
         (0..n).map(|_| self.text()).collect::<Option<Vec<_>>>().map(Cow::Owned)
     }
 }
 
-fn decode(bytes: &'static [u8], key: u64) -> Option<Contribution> {
+/// Splits a cache file into its sections, reading families and notes; the codes stay in place.
+fn decode(bytes: &'static [u8], key: u64) -> Option<Cached> {
     if bytes.get(..8)? != MAGIC || u64::from_le_bytes(bytes.get(8..16)?.try_into().ok()?) != key {
         return None;
     }
-    let records_len = usize::try_from(u64::from_le_bytes(bytes.get(16..24)?.try_into().ok()?)).ok()?;
-    let blob_start = 24usize.checked_add(records_len)?;
-    let blob = std::str::from_utf8(bytes.get(blob_start..)?).ok()?;
-    let mut r = Reader { records: bytes.get(24..blob_start)?, at: 0, blob };
-    let mut c = Contribution::default();
+    let mut sections = [&[][..]; 5];
+    let mut at = HEADER;
+    for (k, section) in sections.iter_mut().enumerate() {
+        let len = bytes.get(16 + 8 * k..24 + 8 * k)?.try_into().ok().map(u64::from_le_bytes)?;
+        let end = at.checked_add(usize::try_from(len).ok()?)?;
+        *section = bytes.get(at..end)?;
+        at = end;
+    }
+    let [meta, records, lists, senders, blob] = sections;
+    if at != bytes.len() || records.len() % RECORD != 0 || lists.len() % 8 != 0 {
+        return None;
+    }
+    let mut r = Reader { meta, at: 0, blob };
+    let mut families = Vec::new();
     for _ in 0..r.count()? {
         let id = r.text()?;
         let aliases = r.list()?;
@@ -252,89 +222,13 @@ fn decode(bytes: &'static [u8], key: u64) -> Option<Contribution> {
         let ranges = (0..r.count()?)
             .map(|_| Some(Range { start: r.i64()?, end: r.i64()?, label: r.text()? }))
             .collect::<Option<Vec<_>>>()?;
-        c.families.push(Family {
-            id,
-            aliases,
-            name,
-            display,
-            specs,
-            number_space,
-            overview,
-            ranges: Cow::Owned(ranges),
-        });
+        families.push(Family { id, aliases, name, display, specs, number_space, overview, ranges: Cow::Owned(ranges) });
     }
-    let count = r.count()?;
-    c.entries.reserve(count);
-    // Every list of every entry goes into one arena, borrowed once it is complete: a hundred
-    // thousand codes would otherwise cost half a million small allocations.
-    let mut arena: Vec<Text> = Vec::with_capacity(r.count()?);
-    let mut senders: Vec<Sender> = Vec::with_capacity(count);
-    let mut spans: Vec<[(usize, usize); 6]> = Vec::with_capacity(count);
-    for k in 0..count {
-        let (family, code, value) = (r.text()?, r.text()?, r.i64()?);
-        let (has_end, end) = (r.flag()?, r.i64()?);
-        let name = r.text()?;
-        let aliases = r.list_into(&mut arena)?;
-        let (official, source) = (r.flag()?, r.opt()?);
-        let (summary, description, when) = (r.text()?, r.text()?, r.text()?);
-        let (fix, references) = (r.list_into(&mut arena)?, r.list_into(&mut arena)?);
-        let (related, equivalents) = (r.list_into(&mut arena)?, r.list_into(&mut arena)?);
-        let start = senders.len();
-        for _ in 0..r.count()? {
-            senders.push(Sender::ALL.get(usize::from(r.u8()?)).map(|(_, s)| *s)?);
-        }
-        spans.push([aliases, fix, references, related, equivalents, (start, senders.len() - start)]);
-        let retry = Retry::ALL.get(usize::from(r.u8()?)).map(|(_, v)| *v)?;
-        let (never_sent, message, default_action) = (r.flag()?, r.opt()?, r.opt()?);
-        let catchable = match r.u8()? {
-            0 => None,
-            1 => Some(false),
-            2 => Some(true),
-            _ => return None,
-        };
-        if r.flag()? {
-            c.overrides.push(k);
-        }
-        c.entries.push(CodeEntry {
-            family,
-            code,
-            value,
-            end: has_end.then_some(end),
-            name,
-            aliases: Cow::Borrowed(&[]),
-            official,
-            source,
-            summary,
-            description,
-            when,
-            fix: Cow::Borrowed(&[]),
-            references: Cow::Borrowed(&[]),
-            related: Cow::Borrowed(&[]),
-            equivalents: Cow::Borrowed(&[]),
-            sent_by: Cow::Borrowed(&[]),
-            retry,
-            never_sent,
-            message,
-            default_action,
-            catchable,
-        });
-    }
-    // The arenas live as long as the catalog, which is the rest of the process.
-    let arena: &'static [Text] = Box::leak(arena.into_boxed_slice());
-    let senders: &'static [Sender] = Box::leak(senders.into_boxed_slice());
-    for (e, [aliases, fix, references, related, equivalents, sent_by]) in c.entries.iter_mut().zip(spans) {
-        let slice = |(start, len): (usize, usize)| arena.get(start..start + len).map(Cow::Borrowed);
-        e.aliases = slice(aliases)?;
-        e.fix = slice(fix)?;
-        e.references = slice(references)?;
-        e.related = slice(related)?;
-        e.equivalents = slice(equivalents)?;
-        e.sent_by = Cow::Borrowed(senders.get(sent_by.0..sent_by.0 + sent_by.1)?);
-    }
+    let mut notes = Vec::new();
     for _ in 0..r.count()? {
-        c.notes.push(CompareNote { a: r.text()?, b: r.text()?, differences: r.list()?, when_to_use: r.text()? });
+        notes.push(CompareNote { a: r.text()?, b: r.text()?, differences: r.list()?, when_to_use: r.text()? });
     }
-    (r.at == r.records.len()).then_some(c)
+    (r.at == meta.len()).then_some(Cached { families, notes, entries: CachedEntries { records, lists, senders, blob } })
 }
 
 #[cfg(test)]
@@ -361,9 +255,17 @@ mod tests {
         let back = decode(leak(encode(&c, 7)), 7).expect("decodes");
         assert_eq!(back.families.len(), 2);
         assert_eq!(back.entries.len(), 51);
-        assert_eq!(back.overrides, vec![50]);
-        for (a, b) in c.entries.iter().zip(&back.entries) {
-            assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        // Stored in catalogue order; the override flag travels with its code.
+        let mut expected: Vec<(usize, &CodeEntry)> = c.entries.iter().enumerate().collect();
+        expected.sort_by_key(|(_, e)| (e.value, e.end.is_some()));
+        for (k, (original, e)) in expected.into_iter().enumerate() {
+            let record = back.entries.record(k);
+            assert_eq!(format!("{e:?}"), format!("{:?}", record.build()));
+            assert_eq!(record.overrides(), original == 50);
+            assert_eq!(record.alias_count(), e.aliases.len());
+            for (a, alias) in e.aliases.iter().enumerate() {
+                assert_eq!(record.alias(a), alias.as_ref());
+            }
         }
         assert_eq!(format!("{:?}", c.notes), format!("{:?}", back.notes));
         assert_eq!(format!("{:?}", c.families), format!("{:?}", back.families));
@@ -376,10 +278,59 @@ mod tests {
         for cut in [0, 5, 20, 30, bytes.len() / 2, bytes.len() - 1] {
             assert!(decode(leak(bytes[..cut].to_vec()), 7).is_none(), "cut at {cut}");
         }
+        // Damage anywhere after the header: a miss, or codes that still read without panicking.
         let mut flipped = bytes.clone();
-        for i in (24..flipped.len()).step_by(97) {
+        for i in (HEADER..flipped.len()).step_by(97) {
             flipped[i] ^= 0xff;
-            let _ = decode(leak(flipped.clone()), 7);
+            if let Some(back) = decode(leak(flipped.clone()), 7) {
+                for k in 0..back.entries.len() {
+                    let _ = back.entries.record(k).build();
+                }
+            }
         }
+    }
+
+    /// A contribution of `n` codes copied from HTTP into `family`, values shifted by `shift`.
+    fn copied(family: &str, new_family: bool, n: usize, shift: i64) -> Contribution {
+        let catalog = crate::catalog::Catalog::builtin();
+        let mut f = catalog.families()[0].clone();
+        f.id = Cow::Owned(family.to_string());
+        let entries = catalog.entries().iter().filter(|e| e.family == "http" && e.end.is_none()).take(n);
+        let entries = entries
+            .map(|e| CodeEntry {
+                family: Cow::Owned(family.to_string()),
+                value: e.value + shift,
+                code: Cow::Owned((e.value + shift).to_string()),
+                ..e.clone()
+            })
+            .collect();
+        Contribution { families: if new_family { vec![f] } else { vec![] }, entries, overrides: vec![], notes: vec![] }
+    }
+
+    fn replay(c: &Contribution, catalog: &mut crate::catalog::Catalog) {
+        let cached = decode(leak(encode(c, 1)), 1).expect("decodes");
+        crate::catalog::user::apply_trusted(catalog, cached);
+    }
+
+    #[test]
+    fn a_new_familys_codes_stay_in_the_cache_and_interleaving_ones_are_built() {
+        let mut catalog = crate::catalog::Catalog::builtin();
+        let before = catalog.len();
+        replay(&copied("zz", true, 30, 0), &mut catalog);
+        assert_eq!(catalog.cached.len(), 1, "appended in place");
+        assert_eq!(catalog.len(), before + 30);
+        // A second file with codes above the last ones also stays in place.
+        replay(&copied("zz", false, 5, 1000), &mut catalog);
+        assert_eq!(catalog.cached.len(), 2);
+        let ids: Vec<String> = catalog.iter().map(|e| e.id()).collect();
+        assert_eq!(ids, catalog.entries().iter().map(CodeEntry::id).collect::<Vec<_>>());
+        assert_eq!(catalog.resolve_id("zz/404").map(|i| catalog.at(i).name()), Some("Not Found"));
+        // Codes in the middle of a family already there: built and sorted into place.
+        replay(&copied("zz", false, 3, 1), &mut catalog);
+        assert!(catalog.cached.is_empty(), "built to interleave");
+        assert_eq!(catalog.len(), before + 38);
+        let zz: Vec<i64> = catalog.iter().filter(|e| e.family() == "zz").map(|e| e.value()).collect();
+        assert!(zz.is_sorted(), "{zz:?}");
+        assert_eq!(ids.len() + 3, catalog.iter().count());
     }
 }

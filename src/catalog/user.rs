@@ -11,12 +11,13 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
+use super::Catalog;
+use super::cache::{self, Cached};
 use super::model::{CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, Text};
 pub use super::problem::FileProblem;
 use super::problem::{Locator, line_column_bytes};
 use super::schema::{RawCode, RawFamily, RawFile, tidy_text};
 use super::validate::validate;
-use super::{Catalog, cache};
 
 /// Files larger than this are refused before reading: nobody's code list is bigger, and reading
 /// one must never stall the app.
@@ -85,29 +86,29 @@ pub struct Contribution {
     pub notes: Vec<CompareNote>,
 }
 
-/// Replays a contribution that was validated in the same context before (same whatcode, same
-/// files before it): no parsing, no validation.
-pub fn apply_trusted(catalog: &mut Catalog, mut contribution: Contribution) {
-    // Only a file that overrides codes needs to find them.
-    let index: HashMap<String, usize> = if contribution.overrides.is_empty() {
-        HashMap::new()
-    } else {
-        catalog.entries().iter().enumerate().map(|(i, e)| (e.id(), i)).collect()
-    };
-    let (families, entries, notes) = catalog.parts_mut();
-    families.extend(contribution.families);
-    if contribution.overrides.is_empty() {
-        // The usual case: the codes are all new, and move over in one piece.
-        entries.append(&mut contribution.entries);
-    } else {
-        for (k, entry) in contribution.entries.into_iter().enumerate() {
-            match index.get(&entry.id()) {
-                Some(&i) if contribution.overrides.binary_search(&k).is_ok() => entries[i] = entry,
-                _ => entries.push(entry),
+/// Replays a cached file that was validated in the same context before (same whatcode, same
+/// files before it): no parsing, no validation. Its codes usually stay in the cache, read in place;
+/// a file that overrides codes or interleaves with codes already there has them built and placed.
+pub fn apply_trusted(catalog: &mut Catalog, cached: Cached) {
+    {
+        let (families, notes) = catalog.families_and_notes_mut();
+        families.extend(cached.families);
+        notes.extend(cached.notes);
+    }
+    let Err(block) = catalog.append_cached(cached.entries) else { return };
+    let mut index: HashMap<String, usize> = catalog.iter().enumerate().map(|(i, e)| (e.id(), i)).collect();
+    let (_, entries, _) = catalog.parts_mut();
+    for k in 0..block.len() {
+        let record = block.record(k);
+        let entry = record.build();
+        match index.get(&entry.id()) {
+            Some(&i) if record.overrides() => entries[i] = entry,
+            _ => {
+                index.insert(entry.id(), entries.len());
+                entries.push(entry);
             }
         }
     }
-    notes.extend(contribution.notes);
     catalog.sort_entries();
 }
 

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::catalog::{Catalog, CodeEntry};
+use crate::catalog::{Catalog, EntryRef};
 
 /// Lower-cased copies of what search looks at, built on first use and kept: number queries need
 /// none of it, name queries only the names, and only word queries that reach the text tier pay
@@ -75,18 +75,13 @@ impl SearchIndex {
     pub(super) fn names(&self, catalog: &Catalog) -> &[Names] {
         self.names.get_or_init(|| {
             catalog
-                .entries()
                 .iter()
                 .map(|e| {
-                    let name = normalize(&e.name);
+                    let name = normalize(e.name());
                     // An alias that is the name again (CLOSE_NORMAL vs close normal) adds nothing.
-                    let aliases: Vec<String> = e
-                        .aliases
-                        .iter()
-                        .map(|a| normalize(a))
-                        .map(|a| if a == name { String::new() } else { a })
-                        .collect();
-                    let message = e.message.as_deref().map(normalize);
+                    let aliases: Vec<String> =
+                        e.aliases().map(normalize).map(|a| if a == name { String::new() } else { a }).collect();
+                    let message = e.message().map(normalize);
                     let mask = aliases.iter().chain(message.iter()).fold(char_mask(&name), |m, a| m | char_mask(a));
                     Names { name, aliases, message, mask }
                 })
@@ -111,7 +106,6 @@ impl TextIndex {
     fn new(catalog: &Catalog) -> TextIndex {
         let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
         let mut words: Vec<Vec<(u32, u32)>> = catalog
-            .entries()
             .iter()
             .map(|e| {
                 let text = searchable_text(e);
@@ -200,7 +194,7 @@ impl<'a> TextCheck<'a> {
         TextCheck::Index { index, ranges, exact }
     }
 
-    pub(super) fn matches(&self, e: &CodeEntry, i: usize, words: &[&str]) -> Option<usize> {
+    pub(super) fn matches(&self, e: EntryRef<'_>, i: usize, words: &[&str]) -> Option<usize> {
         match self {
             TextCheck::Index { index, ranges, exact: true } => index.matches(i, ranges),
             TextCheck::Index { index, ranges, exact: false } => {
@@ -214,21 +208,17 @@ impl<'a> TextCheck<'a> {
 
 /// How often the words occur as word prefixes in the entry's text, if each of them does: straight
 /// over the entry's fields, without building a normalised copy.
-fn scan(e: &CodeEntry, words: &[&str]) -> Option<usize> {
-    let fields = [Some(&e.summary), Some(&e.description), Some(&e.when), e.message.as_ref(), e.source.as_ref()];
+fn scan(e: EntryRef<'_>, words: &[&str]) -> Option<usize> {
+    let fields = e.prose();
     words.iter().try_fold(0, |total, w| {
         let n: usize = fields.iter().flatten().map(|f| word_prefixes(f, w)).sum();
         (n > 0).then_some(total + n)
     })
 }
 
-fn searchable_text(e: &CodeEntry) -> String {
-    let mut text = String::with_capacity(e.summary.len() + e.description.len() + e.when.len() + 64);
-    for part in [&e.summary, &e.description, &e.when] {
-        text.push_str(part);
-        text.push(' ');
-    }
-    for part in [&e.message, &e.source].into_iter().flatten() {
+fn searchable_text(e: EntryRef<'_>) -> String {
+    let mut text = String::new();
+    for part in e.prose().into_iter().flatten() {
         text.push_str(part);
         text.push(' ');
     }

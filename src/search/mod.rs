@@ -15,7 +15,7 @@ use index::{Names, TextCheck, char_mask};
 pub use index::{SearchIndex, normalize};
 pub use query::{Pattern, Query};
 
-use crate::catalog::{Catalog, CodeEntry, Display};
+use crate::catalog::{Catalog, Display, EntryRef};
 
 /// How a hit matched, best first. The order of the variants is the ranking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -66,7 +66,7 @@ pub enum Matched {
 /// One search result.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
-    /// Index into `Catalog::entries()`.
+    /// Catalogue position of the code (see `Catalog::at`).
     pub index: usize,
     pub tier: Tier,
     /// Score inside the tier (fuzzy score, closeness of a prefix, ...), 0..=999.
@@ -88,29 +88,25 @@ impl Hit {
 
 /// Runs a query over the catalog and returns the hits, best first.
 pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
-    let entries = catalog.entries();
-    let in_family = |e: &CodeEntry| query.family.as_deref().is_none_or(|f| e.family == f);
+    let in_family = |e: &EntryRef<'_>| query.family.as_deref().is_none_or(|f| e.family() == f);
     let mut hits: Vec<Hit> = Vec::new();
     match &query.pattern {
         Pattern::Everything => {
-            for (i, e) in entries.iter().enumerate().filter(|(_, e)| in_family(e)) {
-                let _ = e;
-                hits.push(Hit::plain(i));
-            }
+            hits.extend(catalog.iter().enumerate().filter(|(_, e)| in_family(e)).map(|(i, _)| Hit::plain(i)));
         }
         Pattern::Number { value, typed } => {
             let hex_families: Vec<&str> =
                 catalog.families().iter().filter(|f| f.display == Display::Hex).map(|f| f.id.as_ref()).collect();
             let typed_hex = typed.starts_with("0x");
-            for (i, e) in entries.iter().enumerate().filter(|(_, e)| in_family(e)) {
+            for (i, e) in catalog.iter().enumerate().filter(|(_, e)| in_family(e)) {
                 // A decimal number inside a hex family's range block is a coincidence, not a query.
-                if e.end.is_some() && !typed_hex && hex_families.contains(&e.family.as_ref()) {
+                if e.end().is_some() && !typed_hex && hex_families.contains(&e.family()) {
                     continue;
                 }
                 if let Some(mut hit) = number_hit(i, e, *value, typed) {
                     // Within a tier, a family written the way the number was typed comes first:
                     // `0x7` is HTTP/2's 0x7 before errno 7, and `7` the other way round.
-                    if typed_hex == hex_families.contains(&e.family.as_ref()) {
+                    if typed_hex == hex_families.contains(&e.family()) {
                         hit.inner += 1;
                     }
                     hits.push(hit);
@@ -118,8 +114,8 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
             }
         }
         Pattern::Class { low, high } => {
-            for (i, e) in entries.iter().enumerate().filter(|(_, e)| in_family(e)) {
-                if e.end.is_none() && (*low..=*high).contains(&e.value) {
+            for (i, e) in catalog.iter().enumerate().filter(|(_, e)| in_family(e)) {
+                if e.end().is_none() && (*low..=*high).contains(&e.value()) {
                     hits.push(Hit { index: i, tier: Tier::CodePrefix, inner: 0, matched: Matched::Nothing });
                 }
             }
@@ -134,13 +130,14 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
             let scan = |range: std::ops::Range<usize>| -> Vec<Hit> {
                 let matcher = SkimMatcherV2::default().ignore_case();
                 range
-                    .filter(|&i| in_family(&entries[i]))
-                    .filter_map(|i| {
-                        words_hit(i, &entries[i], &names[i], &text, &matcher, &needle, &needle_words, needle_mask)
+                    .map(|i| (i, catalog.at(i)))
+                    .filter(|(_, e)| in_family(e))
+                    .filter_map(|(i, e)| {
+                        words_hit(i, e, &names[i], &text, &matcher, &needle, &needle_words, needle_mask)
                     })
                     .collect()
             };
-            hits = scan_in_parallel(entries.len(), scan);
+            hits = scan_in_parallel(catalog.len(), scan);
         }
     }
     hits.sort_by(|a, b| b.tier.cmp(&a.tier).then(b.inner.cmp(&a.inner)).then(a.index.cmp(&b.index)));
@@ -156,17 +153,18 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
     hits
 }
 
-fn number_hit(i: usize, e: &CodeEntry, value: i64, typed: &str) -> Option<Hit> {
-    if e.end.is_none() && e.value == value {
-        let len = e.code.chars().count();
+fn number_hit(i: usize, e: EntryRef<'_>, value: i64, typed: &str) -> Option<Hit> {
+    let end = e.end();
+    if end.is_none() && e.value() == value {
+        let len = e.code().chars().count();
         return Some(Hit { index: i, tier: Tier::ExactCode, inner: 0, matched: Matched::Code((0..len).collect()) });
     }
-    if e.end.is_some() && e.covers(value) {
+    if end.is_some() && e.covers(value) {
         return Some(Hit { index: i, tier: Tier::InRange, inner: 0, matched: Matched::Nothing });
     }
-    let code = e.code.as_bytes();
+    let code = e.code().as_bytes();
     let is_prefix = code.len() >= typed.len() && code[..typed.len()].eq_ignore_ascii_case(typed.as_bytes());
-    if e.end.is_none() && is_prefix {
+    if end.is_none() && is_prefix {
         // Closer lengths first: `10` ranks 100 before 1000.
         let extra = (code.len() - typed.len()) as i64;
         return Some(Hit {
@@ -214,13 +212,11 @@ pub fn with_positions(catalog: &Catalog, needle: &str, hit: &Hit) -> Hit {
 
 /// Fills in the positions of a fuzzy hit found without them; other hits are left as they are.
 fn fill_positions(matcher: &SkimMatcherV2, catalog: &Catalog, needle: &str, hit: &mut Hit) {
-    let e = &catalog.entries()[hit.index];
+    let e = catalog.at(hit.index);
     let positions = |text: &str| matcher.fuzzy_indices(&normalize(text), needle).map(|(_, p)| p).unwrap_or_default();
     match (&mut hit.matched, hit.tier) {
-        (Matched::Name(p), Tier::FuzzyName) if p.is_empty() => *p = positions(&e.name),
-        (Matched::Alias(k, p), Tier::FuzzyAlias) if p.is_empty() => {
-            *p = e.aliases.get(*k).map(|a| positions(a)).unwrap_or_default();
-        }
+        (Matched::Name(p), Tier::FuzzyName) if p.is_empty() => *p = positions(e.name()),
+        (Matched::Alias(k, p), Tier::FuzzyAlias) if p.is_empty() => *p = positions(e.alias(*k)),
         _ => {}
     }
 }
@@ -228,7 +224,7 @@ fn fill_positions(matcher: &SkimMatcherV2, catalog: &Catalog, needle: &str, hit:
 #[allow(clippy::too_many_arguments)]
 fn words_hit(
     i: usize,
-    e: &CodeEntry,
+    e: EntryRef<'_>,
     names: &Names,
     text: &TextCheck<'_>,
     matcher: &SkimMatcherV2,
@@ -237,12 +233,13 @@ fn words_hit(
     needle_mask: u64,
 ) -> Option<Hit> {
     let name = &names.name;
-    let name_chars = || (0..e.name.chars().count()).collect::<Vec<_>>();
+    // Normalising keeps one char per char, so counts and positions carry over to the original.
+    let name_chars = || (0..name.chars().count()).collect::<Vec<_>>();
     if name == needle || strip_symbol_prefix(name) == Some(needle) || names.message.as_deref() == Some(needle) {
         return Some(Hit { index: i, tier: Tier::ExactName, inner: 0, matched: Matched::Name(name_chars()) });
     }
     if let Some(k) = names.aliases.iter().position(|a| a == needle) {
-        let len = e.aliases[k].chars().count();
+        let len = names.aliases[k].chars().count();
         return Some(Hit { index: i, tier: Tier::Alias, inner: 0, matched: Matched::Alias(k, (0..len).collect()) });
     }
     if name.starts_with(needle) {

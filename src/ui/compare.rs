@@ -34,8 +34,8 @@ pub fn compare_lines(theme: &Theme, s: &Strings, cmp: &Comparison<'_>, width: us
     if width >= SIDE_BY_SIDE_MIN_WIDTH {
         let gap = 3;
         let column = (width - gap) / 2;
-        let left = side_lines(theme, s, cmp.left, column);
-        let right = side_lines(theme, s, cmp.right, column);
+        let left = side_lines(theme, s, &cmp.left, column);
+        let right = side_lines(theme, s, &cmp.right, column);
         for row in 0..left.len().max(right.len()) {
             let mut spans: Vec<Span<'static>> = Vec::new();
             let l = left.get(row).cloned().unwrap_or_default();
@@ -49,11 +49,11 @@ pub fn compare_lines(theme: &Theme, s: &Strings, cmp: &Comparison<'_>, width: us
             lines.push(Line::from(spans));
         }
     } else {
-        lines.extend(side_lines(theme, s, cmp.left, width));
+        lines.extend(side_lines(theme, s, &cmp.left, width));
         lines.push(Line::default());
         lines.push(Line::styled("─".repeat(width), theme.border));
         lines.push(Line::default());
-        lines.extend(side_lines(theme, s, cmp.right, width));
+        lines.extend(side_lines(theme, s, &cmp.right, width));
     }
     heading(&mut lines, s.differences, theme.heading);
     lines.extend(bulleted(&cmp.differences, width, theme.text));
@@ -65,7 +65,7 @@ pub fn compare_lines(theme: &Theme, s: &Strings, cmp: &Comparison<'_>, width: us
 pub fn render_compare(app: &App, pinned: usize, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(2) as usize;
     let theme = &app.theme;
-    let left = &app.catalog.entries()[pinned];
+    let left = app.catalog.entry(pinned);
     let title = |right: &str| {
         Line::from(vec![
             Span::styled(app.s().compare_title, theme.pinned),

@@ -82,6 +82,7 @@ pub fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         render_scrolled(app, Line::from(app.s().detail_title), hint, area, buf);
         return;
     };
+    let entry = &*entry;
     let family = app.catalog.family_of(entry).map_or(entry.family.to_string(), |f| f.name.to_string());
     let title = Line::from(Span::styled(format!(" {family} "), app.theme.dim));
     let lines = detail_lines(&app.catalog, &app.theme, app.s(), entry, width);

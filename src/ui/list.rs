@@ -42,7 +42,7 @@ pub fn scroll_offset(previous: usize, selected: usize, height: usize, len: usize
 
 pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let title = fill(app.s().list_title, &[&app.hits.len().to_string(), &app.catalog.entries().len().to_string()]);
+    let title = fill(app.s().list_title, &[&app.hits.len().to_string(), &app.catalog.len().to_string()]);
     // The list's border lights up while it has focus; its title says how to get back.
     let (border, title) = if app.list_focus {
         (theme.key, Span::styled(format!("{} · {} ", title.trim_end(), app.s().list_focus_title), theme.key))
@@ -70,9 +70,8 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         _ => None,
     };
     let catalog = &app.catalog;
-    let tag_width =
-        visible.iter().map(|h| tag_of(catalog, &catalog.entries()[h.index].family).width()).max().unwrap_or(0);
-    let code_width = visible.iter().map(|h| catalog.entries()[h.index].code.width()).max().unwrap_or(0).min(11);
+    let tag_width = visible.iter().map(|h| tag_of(catalog, catalog.at(h.index).family()).width()).max().unwrap_or(0);
+    let code_width = visible.iter().map(|h| catalog.at(h.index).code().width()).max().unwrap_or(0).min(11);
     let lines: Vec<Line> = visible
         .iter()
         .enumerate()
@@ -95,7 +94,7 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn row_line(app: &App, hit: &Hit, selected: bool, tag_width: usize, code_width: usize) -> Line<'static> {
     let theme = &app.theme;
-    let entry = &app.catalog.entries()[hit.index];
+    let entry = app.catalog.entry(hit.index);
     let pinned = app.pinned == Some(hit.index);
     let mut spans = vec![Span::styled(if pinned { "◆" } else { " " }, theme.pinned)];
     let tag = tag_of(&app.catalog, &entry.family);

@@ -101,7 +101,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let mut spans = Vec::new();
     if let Some(pinned) = app.pinned {
-        spans.push(Span::styled(fill(app.s().pinned_footer, &[&app.catalog.entries()[pinned].id()]), theme.pinned));
+        spans.push(Span::styled(fill(app.s().pinned_footer, &[&app.catalog.at(pinned).id()]), theme.pinned));
     }
     let used: usize = spans.iter().map(|s| s.width()).sum();
     for (key, hint) in footer_hints(app, (area.width as usize).saturating_sub(used)) {

@@ -62,12 +62,12 @@ pub fn overview_lines(
 pub fn render_overview(app: &App, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(2) as usize;
     let entry = app.selected_entry().map(|(_, e)| e);
-    let family = entry.and_then(|e| app.catalog.family_of(e)).or_else(|| app.catalog.families().first());
+    let family = entry.as_ref().and_then(|e| app.catalog.family_of(e)).or_else(|| app.catalog.families().first());
     let Some(family) = family else {
         render_scrolled(app, Line::from(app.s().detail_title), Vec::new(), area, buf);
         return;
     };
-    let lines = overview_lines(&app.catalog, &app.theme, app.s(), family, entry.map(|e| e.value), width);
+    let lines = overview_lines(&app.catalog, &app.theme, app.s(), family, entry.as_ref().map(|e| e.value), width);
     let title = Line::from(Span::styled(fill(app.s().family_title, &[&family.id]), app.theme.dim));
     render_scrolled(app, title, lines, area, buf);
 }
