@@ -18,7 +18,7 @@ fn main() {
     let dir = std::env::temp_dir().join("whatcode-load-profile");
     let key = cache::key(path, 0).expect("key");
     let t = Instant::now();
-    cache::store(&dir, path, key, &contribution);
+    cache::store(&dir, path, key, &catalog, &contribution);
     let store = t.elapsed();
     let t = Instant::now();
     let cached = cache::load(&dir, path, key).expect("cached");

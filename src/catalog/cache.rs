@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
+use super::Catalog;
 use super::model::{CodeEntry, CompareNote, Display, Family, Range, Text};
 use super::record::{CachedEntries, RECORD, RecordWriter};
 use super::user::Contribution;
@@ -57,9 +58,10 @@ pub fn load(dir: &Path, path: &Path, key: u64) -> Option<Cached> {
     decode(bytes, key)
 }
 
-/// Stores a contribution; failures are ignored (the cache is only an optimisation).
-pub fn store(dir: &Path, path: &Path, key: u64, contribution: &Contribution) {
-    let bytes = encode(contribution, key);
+/// Stores what a file contributed to `catalog`; failures are ignored (the cache is only an
+/// optimisation).
+pub fn store(dir: &Path, path: &Path, key: u64, catalog: &Catalog, contribution: &Contribution) {
+    let bytes = encode(catalog, contribution, key);
     let target = cache_file(dir, path);
     let tmp = target.with_extension(format!("tmp{}", std::process::id()));
     let written = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&tmp, bytes));
@@ -108,7 +110,7 @@ impl Writer<'_> {
 
 const HEADER: usize = 8 + 8 + 5 * 8;
 
-fn encode(c: &Contribution, key: u64) -> Vec<u8> {
+fn encode(catalog: &Catalog, c: &Contribution, key: u64) -> Vec<u8> {
     let mut out = RecordWriter::default();
     let mut w = Writer { meta: Vec::new(), out: &mut out };
     w.u32(c.families.len());
@@ -135,11 +137,11 @@ fn encode(c: &Contribution, key: u64) -> Vec<u8> {
         w.text(&n.when_to_use);
     }
     let meta = w.meta;
-    // In catalogue order (value, single codes before ranges), so that a file's codes can usually
-    // join the catalogue where they are, without building or sorting them.
-    let mut codes: Vec<(&CodeEntry, bool)> =
-        c.entries.iter().enumerate().map(|(k, e)| (e, c.overrides.binary_search(&k).is_ok())).collect();
-    codes.sort_by_key(|(e, _)| (e.value, e.end.is_some()));
+    // In catalogue order (the positions ascend), so that a file's codes can usually join the
+    // catalogue where they are, without building or sorting them.
+    let built = catalog.entries();
+    let codes: Vec<(&CodeEntry, bool)> =
+        c.entries.iter().filter_map(|&i| Some((built.get(i)?, c.overrides.binary_search(&i).is_ok()))).collect();
     out.write(&codes);
     let sections = [&meta, &out.records, &out.lists, &out.senders, &out.blob];
     let mut bytes = Vec::with_capacity(HEADER + sections.iter().map(|s| s.len()).sum::<usize>());
@@ -239,29 +241,28 @@ mod tests {
         Box::leak(bytes.into_boxed_slice())
     }
 
-    fn sample() -> Contribution {
-        let catalog = crate::catalog::Catalog::builtin();
-        Contribution {
+    fn sample() -> (Catalog, Contribution) {
+        let catalog = Catalog::builtin();
+        let c = Contribution {
             families: catalog.families()[..2].to_vec(),
-            entries: catalog.entries()[..51].to_vec(),
+            entries: (0..51).collect(),
             overrides: vec![50],
             notes: catalog.notes()[..5].to_vec(),
-        }
+        };
+        (catalog, c)
     }
 
     #[test]
     fn round_trips() {
-        let c = sample();
-        let back = decode(leak(encode(&c, 7)), 7).expect("decodes");
+        let (catalog, c) = sample();
+        let back = decode(leak(encode(&catalog, &c, 7)), 7).expect("decodes");
         assert_eq!(back.families.len(), 2);
         assert_eq!(back.entries.len(), 51);
-        // Stored in catalogue order; the override flag travels with its code.
-        let mut expected: Vec<(usize, &CodeEntry)> = c.entries.iter().enumerate().collect();
-        expected.sort_by_key(|(_, e)| (e.value, e.end.is_some()));
-        for (k, (original, e)) in expected.into_iter().enumerate() {
+        for (k, e) in catalog.entries()[..51].iter().enumerate() {
             let record = back.entries.record(k);
             assert_eq!(format!("{e:?}"), format!("{:?}", record.build()));
-            assert_eq!(record.overrides(), original == 50);
+            // The override flag travels with its code.
+            assert_eq!(record.overrides(), k == 50);
             assert_eq!(record.alias_count(), e.aliases.len());
             for (a, alias) in e.aliases.iter().enumerate() {
                 assert_eq!(record.alias(a), alias.as_ref());
@@ -273,7 +274,8 @@ mod tests {
 
     #[test]
     fn a_wrong_key_or_corruption_is_a_miss_not_a_panic() {
-        let bytes = encode(&sample(), 7);
+        let (catalog, c) = sample();
+        let bytes = encode(&catalog, &c, 7);
         assert!(decode(leak(bytes.clone()), 8).is_none());
         for cut in [0, 5, 20, 30, bytes.len() / 2, bytes.len() - 1] {
             assert!(decode(leak(bytes[..cut].to_vec()), 7).is_none(), "cut at {cut}");
@@ -290,13 +292,17 @@ mod tests {
         }
     }
 
-    /// A contribution of `n` codes copied from HTTP into `family`, values shifted by `shift`.
-    fn copied(family: &str, new_family: bool, n: usize, shift: i64) -> Contribution {
-        let catalog = crate::catalog::Catalog::builtin();
-        let mut f = catalog.families()[0].clone();
+    /// `n` codes copied from HTTP into `family` (defined by this file if `new_family`), values
+    /// shifted by `shift`, cached and replayed onto `catalog`.
+    fn replay(catalog: &mut Catalog, family: &str, new_family: bool, n: usize, shift: i64) {
+        let mut source = Catalog::builtin();
+        let mut f = source.families()[0].clone();
         f.id = Cow::Owned(family.to_string());
-        let entries = catalog.entries().iter().filter(|e| e.family == "http" && e.end.is_none()).take(n);
-        let entries = entries
+        let copies: Vec<CodeEntry> = source
+            .entries()
+            .iter()
+            .filter(|e| e.family == "http" && e.end.is_none())
+            .take(n)
             .map(|e| CodeEntry {
                 family: Cow::Owned(family.to_string()),
                 value: e.value + shift,
@@ -304,29 +310,33 @@ mod tests {
                 ..e.clone()
             })
             .collect();
-        Contribution { families: if new_family { vec![f] } else { vec![] }, entries, overrides: vec![], notes: vec![] }
-    }
-
-    fn replay(c: &Contribution, catalog: &mut crate::catalog::Catalog) {
-        let cached = decode(leak(encode(c, 1)), 1).expect("decodes");
+        let start = source.len();
+        source.parts_mut().1.extend(copies);
+        let c = Contribution {
+            families: if new_family { vec![f] } else { vec![] },
+            entries: (start..start + n).collect(),
+            overrides: vec![],
+            notes: vec![],
+        };
+        let cached = decode(leak(encode(&source, &c, 1)), 1).expect("decodes");
         crate::catalog::user::apply_trusted(catalog, cached);
     }
 
     #[test]
     fn a_new_familys_codes_stay_in_the_cache_and_interleaving_ones_are_built() {
-        let mut catalog = crate::catalog::Catalog::builtin();
+        let mut catalog = Catalog::builtin();
         let before = catalog.len();
-        replay(&copied("zz", true, 30, 0), &mut catalog);
+        replay(&mut catalog, "zz", true, 30, 0);
         assert_eq!(catalog.cached.len(), 1, "appended in place");
         assert_eq!(catalog.len(), before + 30);
         // A second file with codes above the last ones also stays in place.
-        replay(&copied("zz", false, 5, 1000), &mut catalog);
+        replay(&mut catalog, "zz", false, 5, 1000);
         assert_eq!(catalog.cached.len(), 2);
         let ids: Vec<String> = catalog.iter().map(|e| e.id()).collect();
         assert_eq!(ids, catalog.entries().iter().map(CodeEntry::id).collect::<Vec<_>>());
         assert_eq!(catalog.resolve_id("zz/404").map(|i| catalog.at(i).name()), Some("Not Found"));
         // Codes in the middle of a family already there: built and sorted into place.
-        replay(&copied("zz", false, 3, 1), &mut catalog);
+        replay(&mut catalog, "zz", false, 3, 1);
         assert!(catalog.cached.is_empty(), "built to interleave");
         assert_eq!(catalog.len(), before + 38);
         let zz: Vec<i64> = catalog.iter().filter(|e| e.family() == "zz").map(|e| e.value()).collect();

@@ -4,6 +4,7 @@ pub mod cache;
 mod embedded;
 mod entry_ref;
 pub mod model;
+mod parse;
 mod problem;
 pub mod record;
 pub mod schema;
@@ -223,16 +224,28 @@ impl Catalog {
     }
 
     /// Puts entries back in catalog order (family order, then value) after user files added some.
-    pub(crate) fn sort_entries(&mut self) {
+    /// Returns where each entry went: `moved[old] == new`.
+    pub(crate) fn sort_entries(&mut self) -> Vec<usize> {
         self.build_cached();
         let order: HashMap<String, usize> =
             self.families.iter().enumerate().map(|(i, f)| (f.id.to_string(), i)).collect();
         self.ids = OnceLock::new();
         let key = |e: &CodeEntry| (order.get(e.family.as_ref()).copied(), e.value, e.end.is_some());
+        let mut moved: Vec<usize> = (0..self.entries.len()).collect();
         // A new family appended in order (the usual user file) needs no moving of large records.
-        if !self.entries.is_sorted_by_key(key) {
-            self.entries.to_mut().sort_by_key(key);
+        if self.entries.is_sorted_by_key(key) {
+            return moved;
         }
+        let mut by_key: Vec<(_, CodeEntry)> =
+            std::mem::take(self.entries.to_mut()).into_iter().enumerate().map(|(old, e)| ((key(&e), old), e)).collect();
+        by_key.sort_by_key(|(k, _)| *k);
+        let mut sorted = Vec::with_capacity(by_key.len());
+        for (new, ((_, old), e)) in by_key.into_iter().enumerate() {
+            moved[old] = new;
+            sorted.push(e);
+        }
+        self.entries = Cow::Owned(sorted);
+        moved
     }
 
     /// The family named by an id or alias (`ws`, `websocket`), case-insensitively.

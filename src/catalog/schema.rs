@@ -91,6 +91,13 @@ pub fn tidy_text(s: &str) -> String {
     s.trim().lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
 }
 
+/// [`tidy_text`] for a string we own: kept as it is when it is tidy already (nearly always).
+pub fn tidy_owned(s: String) -> String {
+    let tidy =
+        s.trim().len() == s.len() && !s.contains('\r') && !s.split('\n').any(|l| l.ends_with(char::is_whitespace));
+    if tidy { s } else { tidy_text(&s) }
+}
+
 /// A translation file (`assets/i18n/LANG/FAMILY.toml`): the body text of a family's codes and
 /// notes in another language. Names, ids and references stay as the registry writes them.
 #[derive(Debug, Deserialize)]

@@ -14,9 +14,10 @@ use toml::Spanned;
 use super::Catalog;
 use super::cache::{self, Cached};
 use super::model::{CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, Text};
+use super::parse::parse;
 pub use super::problem::FileProblem;
 use super::problem::{Locator, line_column_bytes};
-use super::schema::{RawCode, RawFamily, RawFile, tidy_text};
+use super::schema::{RawCode, RawFamily, RawFile, tidy_owned, tidy_text};
 use super::validate::validate;
 
 /// Files larger than this are refused before reading: nobody's code list is bigger, and reading
@@ -75,13 +76,14 @@ pub fn read(path: &Path) -> Result<String, FileProblem> {
     })
 }
 
-/// What one file adds to the catalog: its families, its codes and its notes. Cached after a
-/// successful load so the next load can skip parsing.
+/// What one file added to the catalog: its families and notes, and where its codes are in the
+/// catalog it was added to. Cached after a successful load so the next load can skip parsing.
 #[derive(Clone, Debug, Default)]
 pub struct Contribution {
     pub families: Vec<Family>,
-    pub entries: Vec<CodeEntry>,
-    /// Positions in `entries` (ascending) of the codes that replace an existing one.
+    /// Catalogue positions of the file's codes, ascending.
+    pub entries: Vec<usize>,
+    /// The subset of `entries` (ascending) that replaced a code loaded before.
     pub overrides: Vec<usize>,
     pub notes: Vec<CompareNote>,
 }
@@ -116,7 +118,7 @@ pub fn apply_trusted(catalog: &mut Catalog, cached: Cached) {
 /// as it was and every problem is returned.
 pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Contribution, Vec<FileProblem>> {
     let locate = Locator { path, text };
-    let raw: RawFile = toml::from_str(text).map_err(|e| vec![locate.toml_error(&e)])?;
+    let raw: RawFile = parse(text).map_err(|e| vec![locate.toml_error(&e)])?;
     if raw.family.is_none() && raw.code.is_empty() && raw.compare.is_empty() {
         let what = if text.trim().is_empty() {
             "the file is empty"
@@ -125,10 +127,13 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Cont
         };
         return Err(vec![FileProblem::whole_file(path, format!("{what}: nothing to load"))]);
     }
+    let RawFile { family: raw_family, extends: raw_extends, code: raw_codes, compare: raw_compare } = raw;
     let mut problems = Vec::new();
     let mut staged = catalog.clone();
     let mut contribution = Contribution::default();
-    let family_id = match (&raw.family, &raw.extends) {
+    // Positions in `staged` (before sorting) of the file's codes, and of those that override.
+    let (mut added, mut replaced) = (Vec::new(), Vec::new());
+    let family_id = match (&raw_family, &raw_extends) {
         (Some(_), Some(extends)) => {
             problems.push(locate.at(
                 extends.span().start,
@@ -168,7 +173,7 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Cont
                 None
             }
         },
-        (None, None) if raw.code.is_empty() => None,
+        (None, None) if raw_codes.is_empty() => None,
         (None, None) => {
             problems.push(locate.at(
                 0,
@@ -182,8 +187,9 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Cont
     let mut spans: HashMap<String, usize> = HashMap::new();
     if let Some(family_id) = &family_id {
         let mut index: HashMap<String, usize> = staged.entries().iter().enumerate().map(|(i, e)| (e.id(), i)).collect();
-        for code in &raw.code {
+        for code in raw_codes {
             let start = code.span().start;
+            let overrides = code.get_ref().overrides;
             let entry = match convert_code(family_id, code, &locate) {
                 Ok(e) => e,
                 Err(p) => {
@@ -192,12 +198,10 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Cont
                 }
             };
             let id = entry.id();
-            let overrides = code.get_ref().overrides;
             let (_, entries, _) = staged.parts_mut();
             match (index.get(&id), overrides) {
                 (Some(&i), true) => {
-                    contribution.overrides.push(contribution.entries.len());
-                    contribution.entries.push(entry.clone());
+                    replaced.push(i);
                     entries[i] = entry;
                 }
                 (Some(_), false) if spans.contains_key(&id) => {
@@ -222,14 +226,14 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Cont
                 }
                 (None, false) => {
                     index.insert(id.clone(), entries.len());
-                    contribution.entries.push(entry.clone());
+                    added.push(entries.len());
                     entries.push(entry);
                 }
             }
             spans.insert(id, start);
         }
     }
-    for note in &raw.compare {
+    for note in &raw_compare {
         let n = note.get_ref();
         spans.insert(format!("compare {} vs {}", n.a, n.b), note.span().start);
         let note = CompareNote {
@@ -241,10 +245,14 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Cont
         contribution.notes.push(note.clone());
         staged.parts_mut().2.push(note);
     }
-    if let (Some(family), Some(id)) = (&raw.family, &family_id) {
+    if let (Some(family), Some(id)) = (&raw_family, &family_id) {
         spans.insert(format!("family {id}"), family.span().start);
     }
-    staged.sort_entries();
+    let moved = staged.sort_entries();
+    contribution.overrides = replaced.iter().map(|&i| moved[i]).collect();
+    contribution.overrides.sort_unstable();
+    contribution.entries = added.iter().map(|&i| moved[i]).chain(contribution.overrides.iter().copied()).collect();
+    contribution.entries.sort_unstable();
     for problem in validate(&staged) {
         if let Some(&start) = spans.get(&problem.subject) {
             problems.push(locate.at_field(start, problem.field, format!("{}: {}", problem.subject, problem.message)));
@@ -267,6 +275,15 @@ fn owned_list(items: &[String]) -> Cow<'static, [Text]> {
     Cow::Owned(items.iter().map(|s| owned(s)).collect())
 }
 
+/// [`owned`] without a copy when the text is tidy already.
+fn moved(s: String) -> Text {
+    Cow::Owned(tidy_owned(s))
+}
+
+fn moved_list(items: Vec<String>) -> Cow<'static, [Text]> {
+    Cow::Owned(items.into_iter().map(moved).collect())
+}
+
 fn convert_family(raw: &Spanned<RawFamily>, locate: &Locator<'_>) -> Result<Family, Vec<FileProblem>> {
     let start = raw.span().start;
     let f = raw.get_ref();
@@ -286,9 +303,9 @@ fn convert_family(raw: &Spanned<RawFamily>, locate: &Locator<'_>) -> Result<Fami
     })
 }
 
-fn convert_code(family: &str, raw: &Spanned<RawCode>, locate: &Locator<'_>) -> Result<CodeEntry, Vec<FileProblem>> {
+fn convert_code(family: &str, raw: Spanned<RawCode>, locate: &Locator<'_>) -> Result<CodeEntry, Vec<FileProblem>> {
     let start = raw.span().start;
-    let c = raw.get_ref();
+    let c = raw.into_inner();
     let mut problems = Vec::new();
     let retry = Retry::parse(&c.retry).unwrap_or_else(|| {
         problems.push(locate.at_field(start, "retry", format!("'{}' is not one of n/a, no, maybe, yes", c.retry)));
@@ -309,25 +326,25 @@ fn convert_code(family: &str, raw: &Spanned<RawCode>, locate: &Locator<'_>) -> R
     }
     Ok(CodeEntry {
         family: Cow::Owned(family.to_string()),
-        code: owned(&c.code),
+        code: moved(c.code),
         value: c.value,
         end: c.end,
-        name: owned(&c.name),
-        aliases: owned_list(&c.aliases),
+        name: moved(c.name),
+        aliases: moved_list(c.aliases),
         official: c.official,
-        source: c.source.as_deref().map(owned),
-        summary: owned(&c.summary),
-        description: owned(&c.description),
-        when: owned(&c.when),
-        fix: owned_list(&c.fix),
-        references: owned_list(&c.references),
-        related: owned_list(&c.related),
-        equivalents: owned_list(&c.equivalents),
+        source: c.source.map(moved),
+        summary: moved(c.summary),
+        description: moved(c.description),
+        when: moved(c.when),
+        fix: moved_list(c.fix),
+        references: moved_list(c.references),
+        related: moved_list(c.related),
+        equivalents: moved_list(c.equivalents),
         sent_by: Cow::Owned(sent_by),
         retry,
         never_sent: c.never_sent,
-        message: c.message.as_deref().map(owned),
-        default_action: c.default_action.as_deref().map(owned),
+        message: c.message.map(moved),
+        default_action: c.default_action.map(moved),
         catchable: c.catchable,
     })
 }
@@ -372,7 +389,7 @@ pub fn load_catalog(options: &DataOptions) -> (Catalog, Vec<FileProblem>) {
         match read(&file).map_err(|p| vec![p]).and_then(|text| add_source(&mut catalog, &file, &text)) {
             Ok(contribution) => {
                 if let (Some(dir), Some(key)) = (&cache_dir, key) {
-                    cache::store(dir, &file, key, &contribution);
+                    cache::store(dir, &file, key, &catalog, &contribution);
                     context = key;
                 }
             }
