@@ -2,7 +2,7 @@
 //! frame, time from a keystroke to the frame that shows its result, CPU used while idle, and memory
 //! while a key is held down. Used by `benches/run.sh`; see BENCHMARKS.md.
 //!
-//!   cargo run --release --example pty_bench -- BINARY [first-frame|keystroke|idle|held-key] [ARGS...]
+//!   cargo run --release --example pty_bench -- BINARY [first-frame|keystroke|first-query|idle|held-key] [ARGS...]
 
 use std::io::Write;
 use std::os::fd::RawFd;
@@ -128,6 +128,23 @@ fn main() {
             }
             println!("keystroke to frame: median {:.2} ms over {} keystrokes", median(runs.clone()), runs.len());
             term.quit();
+        }
+        "first-query" => {
+            // extra: [data args...] QUERY EXPECT: a fresh browser, then a whole query typed at
+            // once (pasted), timed to the frame showing its result. The first query of a session
+            // may pay for building the search index.
+            let n = extra.len();
+            let (data, query, expect) = (&extra[..n - 2], &extra[n - 2], &extra[n - 1]);
+            let mut runs = Vec::new();
+            for _ in 0..11 {
+                let mut term = Term::start(binary, data);
+                term.until(&["Ctrl-C"]);
+                let start = Instant::now();
+                term.send(query.as_bytes());
+                runs.push((term.until(&[expect]) - start).as_secs_f64() * 1000.0);
+                term.quit();
+            }
+            println!("first query to frame: median {:.1} ms over {} launches", median(runs), 11);
         }
         "idle" => {
             let mut term = Term::start(binary, extra);

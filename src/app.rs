@@ -41,7 +41,8 @@ pub struct ViewMetrics {
 
 /// The whole state of the browser.
 pub struct App {
-    pub catalog: Catalog,
+    /// Shared with the thread that builds the search index in the background.
+    pub catalog: Arc<Catalog>,
     /// Shared so that many apps over one catalogue (property tests) build it once.
     index: Arc<SearchIndex>,
     pub query: String,
@@ -82,7 +83,7 @@ impl App {
     pub fn new(catalog: Catalog, theme: Theme) -> Self {
         let index = Arc::new(SearchIndex::new(&catalog));
         let mut app = App {
-            catalog,
+            catalog: Arc::new(catalog),
             index,
             query: String::new(),
             hits: Vec::new(),
@@ -113,10 +114,18 @@ impl App {
     /// translation exists.
     pub fn with_lang(mut self, lang: Lang) -> Self {
         self.lang = lang;
-        self.catalog.localize(lang.code());
+        Arc::make_mut(&mut self.catalog).localize(lang.code());
         self.index = Arc::new(SearchIndex::new(&self.catalog));
         self.refresh();
         self
+    }
+
+    /// Builds the search index on another core while the user reads the first screen, so the
+    /// first keystroke in a large catalogue does not wait for it (one that comes sooner waits for
+    /// this build instead of starting its own).
+    pub fn build_index_in_background(&self) {
+        let (catalog, index) = (Arc::clone(&self.catalog), Arc::clone(&self.index));
+        let _ = std::thread::Builder::new().name("search index".into()).spawn(move || index.build(&catalog));
     }
 
     /// The words of the interface language.

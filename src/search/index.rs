@@ -45,6 +45,16 @@ pub(super) fn char_mask(s: &str) -> u64 {
 /// Lower-cases and turns `_` and `-` into spaces, keeping one char per char so match positions
 /// still point into the original text.
 pub fn normalize(s: &str) -> String {
+    if s.is_ascii() {
+        // Byte by byte: the same result as the general path, several times faster.
+        let mut out = s.to_ascii_lowercase().into_bytes();
+        for b in &mut out {
+            if *b == b'_' || *b == b'-' {
+                *b = b' ';
+            }
+        }
+        return String::from_utf8(out).unwrap_or_default();
+    }
     s.chars().map(normalize_char).collect()
 }
 
@@ -70,6 +80,14 @@ impl SearchIndex {
     /// An index for a process that runs one or two queries: no word index for the text tier.
     pub fn one_shot() -> Self {
         SearchIndex { one_shot: true, ..Self::default() }
+    }
+
+    /// Builds every part a browser's queries may need (for a thread to do ahead of them).
+    pub fn build(&self, catalog: &Catalog) {
+        self.names(catalog);
+        if !self.one_shot {
+            self.text(catalog);
+        }
     }
 
     pub(super) fn names(&self, catalog: &Catalog) -> &[Names] {
@@ -102,19 +120,30 @@ pub(super) struct TextIndex {
     words: Vec<Vec<(u32, u32)>>,
 }
 
-impl TextIndex {
-    fn new(catalog: &Catalog) -> TextIndex {
+/// The words of a run of entries, numbered in the order first seen.
+struct Slice {
+    vocabulary: Vec<String>,
+    words: Vec<Vec<(u32, u32)>>,
+}
+
+impl Slice {
+    fn new(catalog: &Catalog, range: std::ops::Range<usize>) -> Slice {
         let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-        let mut words: Vec<Vec<(u32, u32)>> = catalog
-            .iter()
-            .map(|e| {
-                let text = searchable_text(e);
+        let mut vocabulary = Vec::new();
+        let words = range
+            .map(|i| {
+                let text = searchable_text(catalog.at(i));
                 let mut all: Vec<u32> = text
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
-                    .map(|w| {
-                        let next = ids.len() as u32;
-                        *ids.entry(w.to_string()).or_insert(next)
+                    .map(|w| match ids.get(w) {
+                        Some(&id) => id,
+                        None => {
+                            let id = vocabulary.len() as u32;
+                            ids.insert(w.to_string(), id);
+                            vocabulary.push(w.to_string());
+                            id
+                        }
                     })
                     .collect();
                 all.sort_unstable();
@@ -128,20 +157,54 @@ impl TextIndex {
                 counted
             })
             .collect();
+        Slice { vocabulary, words }
+    }
+}
+
+impl TextIndex {
+    /// Built in slices on all cores (each slice numbers its own words), then the slices'
+    /// vocabularies are merged into one sorted vocabulary and every list is renumbered into it.
+    fn new(catalog: &Catalog) -> TextIndex {
+        let threads = std::thread::available_parallelism().map_or(1, |t| t.get()).clamp(1, 4);
+        Self::in_slices(catalog, if catalog.len() < super::PARALLEL_FROM { 1 } else { threads })
+    }
+
+    fn in_slices(catalog: &Catalog, threads: usize) -> TextIndex {
+        let n = catalog.len();
+        let chunk = n.div_ceil(threads).max(1);
+        let slices: Vec<Slice> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..n)
+                .step_by(chunk)
+                .map(|start| s.spawn(move || Slice::new(catalog, start..(start + chunk).min(n))))
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        });
         // Renumber in lexicographic order, so the words starting with a prefix are one id range.
-        let mut vocabulary: Vec<(String, u32)> = ids.into_iter().collect();
-        vocabulary.sort_unstable();
-        let mut rank = vec![0u32; vocabulary.len()];
-        for (new, (_, old)) in vocabulary.iter().enumerate() {
-            rank[*old as usize] = new as u32;
-        }
-        for list in &mut words {
-            for (id, _) in list.iter_mut() {
-                *id = rank[*id as usize];
+        let mut all: Vec<(&str, usize, u32)> = slices
+            .iter()
+            .enumerate()
+            .flat_map(|(k, slice)| slice.vocabulary.iter().enumerate().map(move |(id, w)| (w.as_str(), k, id as u32)))
+            .collect();
+        all.sort_unstable();
+        let mut vocabulary: Vec<String> = Vec::new();
+        let mut ranks: Vec<Vec<u32>> = slices.iter().map(|slice| vec![0; slice.vocabulary.len()]).collect();
+        for (word, k, id) in all {
+            if vocabulary.last().is_none_or(|last| last != word) {
+                vocabulary.push(word.to_string());
             }
-            list.sort_unstable();
+            ranks[k][id as usize] = vocabulary.len() as u32 - 1;
         }
-        TextIndex { vocabulary: vocabulary.into_iter().map(|(w, _)| w).collect(), words }
+        let mut words = Vec::with_capacity(n);
+        for (slice, rank) in slices.into_iter().zip(ranks) {
+            for mut list in slice.words {
+                for (id, _) in list.iter_mut() {
+                    *id = rank[*id as usize];
+                }
+                list.sort_unstable();
+                words.push(list);
+            }
+        }
+        TextIndex { vocabulary, words }
     }
 
     /// The ids of the words that start with `prefix`.
@@ -241,4 +304,28 @@ fn word_prefixes(text: &str, word: &str) -> usize {
         after_word = alnum;
     }
     count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ascii_path_normalises_like_the_general_one() {
+        for s in ["Going-Away_NOW", "ECONNREFUSED", "http/1.1 - x", "", "A-b_C d", "ÉCOLE-Ünï_code", "x\u{301}-Y"] {
+            let general: String = s.chars().map(normalize_char).collect();
+            assert_eq!(normalize(s), general, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn slices_merge_into_the_index_one_slice_builds() {
+        let catalog = Catalog::builtin();
+        let one = TextIndex::in_slices(&catalog, 1);
+        for threads in [2, 3, 7] {
+            let sliced = TextIndex::in_slices(&catalog, threads);
+            assert_eq!(one.vocabulary, sliced.vocabulary);
+            assert_eq!(one.words, sliced.words);
+        }
+    }
 }

@@ -181,7 +181,7 @@ fn number_hit(i: usize, e: EntryRef<'_>, value: i64, typed: &str) -> Option<Hit>
 pub const POSITIONED_HITS: usize = 256;
 
 /// Below this many entries one thread is quicker than two.
-const PARALLEL_FROM: usize = 20_000;
+pub(super) const PARALLEL_FROM: usize = 20_000;
 
 /// Runs `scan` over `0..len`, split across the machine's cores for large catalogues, and joins
 /// the results in order.
