@@ -40,9 +40,9 @@ done
 echo "## Loading a user file (whole process: whatcode --data FILE show ID)"
 for n in 1000 10000 100000; do
   rm -rf "$WHATCODE_CACHE_DIR"
-  cold=$( { /usr/bin/time -f %e "$B" --data "$work/codes-$n.toml" show bigco/100001 >/dev/null; } 2>&1 | tail -1)
+  cold=$( { /usr/bin/time -f "%e s (peak memory %M KiB)" "$B" --data "$work/codes-$n.toml" show bigco/100001 >/dev/null; } 2>&1 | tail -1)
   hyperfine -N --warmup 3 --runs 15 --export-json "$work/load.json" "$B --data $work/codes-$n.toml show bigco/100001" >/dev/null
-  echo "$n codes: first load (parse + validate + cache) ${cold}s, later loads $(median "$work/load.json") ms"
+  echo "$n codes: first load (parse + validate + cache) ${cold}, later loads $(median "$work/load.json") ms"
 done
 echo
 echo "## search at 10^5 codes vs fzf --filter over the same records' one-line forms"
@@ -67,5 +67,12 @@ for n in 1000 10000 100000; do
     "$PTY" "$B" keystroke --data "$work/codes-$n.toml" "$prefix" "$last" "› $prefix$last▏" "› $prefix▏"
   done
 done
+echo -n "built-in, first query of a session (going away, typed at once): "
+"$PTY" "$B" first-query "going away" "› going away▏"
+for q in "snpt" "bigco 100042"; do
+  echo -n "100000 codes, first query of a session ($q, typed at once): "
+  "$PTY" "$B" first-query --data "$work/codes-100000.toml" "$q" "› $q▏"
+done
+echo -n "100000 codes, "; "$PTY" "$B" first-frame --data "$work/codes-100000.toml"
 "$PTY" "$B" idle
 "$PTY" "$B" held-key

@@ -139,8 +139,9 @@ impl<'a> Record<'a> {
     /// The list table's items for the list at `field` (empty if the reference is damaged).
     fn list_items(&self, field: usize) -> &'static [u8] {
         let (start, count) = pair(self.bytes(field, 8));
-        let (start, count) = (start as usize * 8, count as usize * 8);
-        start.checked_add(count).and_then(|end| self.entries.lists.get(start..end)).unwrap_or(&[])
+        let start = (start as usize).checked_mul(8);
+        let end = (count as usize).checked_mul(8).zip(start).and_then(|(len, start)| start.checked_add(len));
+        start.zip(end).and_then(|(start, end)| self.entries.lists.get(start..end)).unwrap_or(&[])
     }
 
     fn list(&self, field: usize) -> TextList {
