@@ -1,13 +1,12 @@
 //! The browser's state and `update`, the only place it changes. Nothing here knows about the
 //! terminal: tests drive it with actions and read the fields.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::Arc;
 
 use crate::action::Action;
 use crate::catalog::{Catalog, CodeEntry};
-use std::borrow::Cow;
-
 use crate::compare::compare;
 use crate::keymap::{KeyContext, Keymap};
 use crate::markdown;
@@ -41,8 +40,7 @@ pub struct ViewMetrics {
 
 /// The whole state of the browser.
 pub struct App {
-    /// Shared with the thread that builds the search index in the background.
-    pub catalog: Arc<Catalog>,
+    pub catalog: Catalog,
     /// Shared so that many apps over one catalogue (property tests) build it once.
     index: Arc<SearchIndex>,
     pub query: String,
@@ -83,7 +81,7 @@ impl App {
     pub fn new(catalog: Catalog, theme: Theme) -> Self {
         let index = Arc::new(SearchIndex::new(&catalog));
         let mut app = App {
-            catalog: Arc::new(catalog),
+            catalog,
             index,
             query: String::new(),
             hits: Vec::new(),
@@ -114,18 +112,16 @@ impl App {
     /// translation exists.
     pub fn with_lang(mut self, lang: Lang) -> Self {
         self.lang = lang;
-        Arc::make_mut(&mut self.catalog).localize(lang.code());
+        self.catalog.localize(lang.code());
         self.index = Arc::new(SearchIndex::new(&self.catalog));
         self.refresh();
         self
     }
 
-    /// Builds the search index on another core while the user reads the first screen, so the
-    /// first keystroke in a large catalogue does not wait for it (one that comes sooner waits for
-    /// this build instead of starting its own).
-    pub fn build_index_in_background(&self) {
-        let (catalog, index) = (Arc::clone(&self.catalog), Arc::clone(&self.index));
-        let _ = std::thread::Builder::new().name("search index".into()).spawn(move || index.build(&catalog));
+    /// Builds every part of the search index now (the event loop calls this after the first
+    /// frame, while the user reads it), so no keystroke waits for it later. Idempotent.
+    pub fn prepare_search(&self) {
+        self.index.build(&self.catalog);
     }
 
     /// The words of the interface language.
@@ -145,6 +141,11 @@ impl App {
     pub fn with_query(mut self, query: &str) -> Self {
         self.update(Action::Paste(query.to_string()));
         self
+    }
+
+    /// The catalogue position of the entry under the selection, if the list is not empty.
+    pub fn selected_index(&self) -> Option<usize> {
+        self.hits.get(self.selected).map(|hit| hit.index)
     }
 
     /// The entry under the selection, if the list is not empty.
@@ -231,7 +232,7 @@ impl App {
             Action::FocusSearch => self.list_focus = false,
             Action::Pick => {
                 if self.picking
-                    && let Some((index, _)) = self.selected_entry()
+                    && let Some(index) = self.selected_index()
                 {
                     self.picked = Some(index);
                     self.should_quit = true;
@@ -254,7 +255,7 @@ impl App {
             Action::ToggleCompare => {
                 self.pinned = match self.pinned {
                     Some(_) => None,
-                    None => self.selected_entry().map(|(i, _)| i),
+                    None => self.selected_index(),
                 };
                 self.show_overview = false;
                 self.detail_scroll = 0;
@@ -291,11 +292,11 @@ impl App {
     /// Re-runs the search after the query changed. Like fzf, a new query selects its best
     /// answer.
     fn refresh(&mut self) {
-        let before = self.selected_entry().map(|(i, _)| i);
+        let before = self.selected_index();
         let query = Query::parse(&self.query, &self.catalog);
         self.hits = search(&self.catalog, &self.index, &query);
         self.selected = 0;
-        if self.selected_entry().map(|(i, _)| i) != before {
+        if self.selected_index() != before {
             self.detail_scroll = 0;
         }
     }

@@ -56,7 +56,6 @@ fn main() -> ExitCode {
         app.keymap = config.keymap;
         app.picking = picking;
         app.clipboard_works = tui::clipboard_works();
-        app.build_index_in_background();
         let options = tui::Options { screen, mouse: args.mouse || config.mouse };
         return match tui::run(&mut app, options) {
             Ok(()) if picking => match app.picked {

@@ -96,6 +96,8 @@ fn event_loop(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()>
         if panic_test {
             panic!("deliberate panic ({PANIC_TEST_VAR} is set)");
         }
+        // While the first frame is being read: after it, this returns at once.
+        app.prepare_search();
         handle(app, event::read()?);
         // Apply everything already queued (a held key, a fast typist) before drawing again.
         while !app.should_quit && event::poll(Duration::ZERO)? {

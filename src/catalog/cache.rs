@@ -52,6 +52,10 @@ pub fn load(dir: &Path, path: &Path, key: u64) -> Option<Cached> {
     // SAFETY: cache files are only ever replaced by rename, never rewritten in place, so the
     // mapped inode does not change under us. (A user truncating it by hand could still fault.)
     let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    // A stale or foreign file is dropped here, not kept mapped for the rest of the process.
+    if map.get(..8)? != MAGIC || map.get(8..16)? != key.to_le_bytes() {
+        return None;
+    }
     // The mapping lives as long as the catalog built from it, which is the rest of the process;
     // the strings borrow from it without a copy.
     let bytes: &'static [u8] = Box::leak(Box::new(map));
@@ -230,7 +234,8 @@ fn decode(bytes: &'static [u8], key: u64) -> Option<Cached> {
     for _ in 0..r.count()? {
         notes.push(CompareNote { a: r.text()?, b: r.text()?, differences: r.list()?, when_to_use: r.text()? });
     }
-    (r.at == meta.len()).then_some(Cached { families, notes, entries: CachedEntries { records, lists, senders, blob } })
+    let entries = CachedEntries { records, lists, senders, blob };
+    (r.at == meta.len() && entries.is_sound()).then_some(Cached { families, notes, entries })
 }
 
 #[cfg(test)]
@@ -290,6 +295,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_hostile_cache_that_points_everything_at_everything_is_refused() {
+        let (catalog, c) = sample();
+        let bytes = encode(&catalog, &c, 7);
+        let length = |k: usize| u64::from_le_bytes(bytes[16 + 8 * k..24 + 8 * k].try_into().unwrap()) as usize;
+        let records_at = HEADER + length(0);
+        let (records_len, lists_len, blob_len) = (length(1), length(2), length(4));
+        let patch = |field: usize, start: u32, len: u32| {
+            let mut hostile = bytes.clone();
+            for r in (records_at..records_at + records_len).step_by(RECORD) {
+                hostile[r + field..r + field + 4].copy_from_slice(&start.to_le_bytes());
+                hostile[r + field + 4..r + field + 8].copy_from_slice(&len.to_le_bytes());
+            }
+            hostile
+        };
+        // Every description is the whole blob; every alias list is the whole list table.
+        assert!(decode(leak(patch(64, 0, blob_len as u32)), 7).is_none());
+        assert!(decode(leak(patch(40, 0, (lists_len / 8) as u32)), 7).is_none());
+        assert!(decode(leak(bytes), 7).is_some(), "the untouched file is sound");
     }
 
     /// `n` codes copied from HTTP into `family` (defined by this file if `new_family`), values

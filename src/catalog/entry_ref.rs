@@ -49,6 +49,14 @@ impl<'a> EntryRef<'a> {
         }
     }
 
+    /// Whether the code is in its family's registry (or standard), rather than vendor-specific.
+    pub fn official(self) -> bool {
+        match self {
+            EntryRef::Built(e) => e.official,
+            EntryRef::Cached(r) => r.official(),
+        }
+    }
+
     pub fn summary(self) -> &'a str {
         match self {
             EntryRef::Built(e) => &e.summary,
@@ -87,9 +95,7 @@ impl<'a> EntryRef<'a> {
             EntryRef::Built(e) => {
                 [Some(&e.summary), Some(&e.description), Some(&e.when), e.message.as_deref(), e.source.as_deref()]
             }
-            EntryRef::Cached(r) => {
-                [Some(self.summary()), Some(r.description()), Some(r.when()), r.message(), r.source()]
-            }
+            EntryRef::Cached(r) => [Some(r.summary()), Some(r.description()), Some(r.when()), r.message(), r.source()],
         }
     }
 

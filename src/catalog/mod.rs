@@ -29,10 +29,12 @@ pub use model::{
 #[derive(Clone, Debug)]
 pub struct Catalog {
     families: Cow<'static, [Family]>,
-    /// The built entries, in catalogue order (family order, then value).
+    /// The built entries, in catalogue order (family order, then value, single codes before
+    /// ranges).
     entries: Cow<'static, [CodeEntry]>,
-    /// Cached codes that follow `entries` in catalogue order, one block per cached file.
-    cached: Vec<CachedEntries>,
+    /// Cached codes that follow `entries` in catalogue order, one block per cached file, each
+    /// with the catalogue position of its first code.
+    cached: Vec<(usize, CachedEntries)>,
     /// Every entry built, for [`Catalog::entries`] when there are cached codes.
     built: OnceLock<Vec<CodeEntry>>,
     notes: Cow<'static, [CompareNote]>,
@@ -114,7 +116,7 @@ impl Catalog {
 
     /// How many codes there are.
     pub fn len(&self) -> usize {
-        self.entries.len() + self.cached.iter().map(CachedEntries::len).sum::<usize>()
+        self.cached.last().map_or(self.entries.len(), |(start, block)| start + block.len())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -126,14 +128,8 @@ impl Catalog {
         if let Some(e) = self.entries.get(i) {
             return Some(EntryRef::Built(e));
         }
-        let mut k = i - self.entries.len();
-        for block in &self.cached {
-            if k < block.len() {
-                return Some(EntryRef::Cached(block.record(k)));
-            }
-            k -= block.len();
-        }
-        None
+        let (start, block) = self.cached.get(self.cached.partition_point(|(start, _)| *start <= i).checked_sub(1)?)?;
+        (i - start < block.len()).then(|| EntryRef::Cached(block.record(i - start)))
     }
 
     /// The code at catalogue position `i`, which must exist (positions come from search hits,
@@ -149,7 +145,8 @@ impl Catalog {
 
     /// Every code in catalogue order, without building any.
     pub fn iter(&self) -> impl Iterator<Item = EntryRef<'_>> {
-        let cached = self.cached.iter().flat_map(|block| (0..block.len()).map(|k| EntryRef::Cached(block.record(k))));
+        let cached =
+            self.cached.iter().flat_map(|(_, block)| (0..block.len()).map(|k| EntryRef::Cached(block.record(k))));
         self.entries.iter().map(EntryRef::Built).chain(cached)
     }
 
@@ -162,7 +159,7 @@ impl Catalog {
         }
         self.built.get_or_init(|| {
             let mut all = self.entries.to_vec();
-            for block in &self.cached {
+            for (_, block) in &self.cached {
                 all.extend(block.build_all());
             }
             all
@@ -217,7 +214,7 @@ impl Catalog {
         if !fits {
             return Err(block);
         }
-        self.cached.push(block);
+        self.cached.push((self.len(), block));
         self.built = OnceLock::new();
         self.ids = OnceLock::new();
         Ok(())

@@ -1,15 +1,33 @@
 //! Parsing a code file. A large file is cut at its `[[code]]` header lines and the pieces are
 //! parsed on all cores, which also keeps the parser's working memory per piece instead of per
-//! file. Cutting is only kept when the pieces provably read as the whole file would; anything
-//! unusual (a header line inside a multi-line string, codes written inline, a `[family]` table
-//! after the codes, any error) falls back to parsing the whole file, whose errors are the ones
-//! reported.
+//! file. The pieces are only kept when they provably read as the whole file would:
+//! - a cut inside a multi-line string leaves the piece before it unterminated, so it fails;
+//! - every piece after the first starts with a `[[code]]` header, so no key carries across a cut,
+//!   and one that has `extends` or a `[family]` table is refused (its tables would merge
+//!   differently);
+//! - in each piece, the codes and notes parsed must match its `[[code]]` and `[[compare]]` header
+//!   lines one for one, which refuses arrays written inline (`code = [...]`), which the whole file
+//!   could not extend, and headers written another way.
+//!
+//! Anything refused, and any error, falls back to parsing the whole file, whose errors are the
+//! ones reported.
 
 use std::ops::Range;
 
+use serde::Deserialize;
 use toml::Spanned;
 
-use super::schema::RawFile;
+use super::schema::{RawCode, RawCompare, RawFamily, RawFile};
+
+/// A piece of a file: [`RawFile`], but telling an absent array from an empty one.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPiece {
+    family: Option<Spanned<RawFamily>>,
+    extends: Option<Spanned<String>>,
+    code: Option<Vec<Spanned<RawCode>>>,
+    compare: Option<Vec<Spanned<RawCompare>>>,
+}
 
 /// Below this size one piece is as quick: the split and the threads cost more than they save.
 const SPLIT_FROM_BYTES: usize = 1 << 20;
@@ -38,9 +56,14 @@ pub fn parse_in_pieces(text: &str, pieces: usize, threads: usize) -> Option<RawF
     let mut whole = RawFile { family: None, extends: None, code: Vec::new(), compare: Vec::new() };
     for (k, (range, piece)) in ranges.iter().zip(parsed).enumerate() {
         let offset = range.start;
-        // Header lines and parsed codes must agree: a header inside a multi-line string, or codes
-        // written as an inline array, would make them differ.
-        if piece.code.len() != header_lines(&text[range.clone()]).count() {
+        let piece_text = &text[range.clone()];
+        let (codes, compares) =
+            (header_lines(piece_text, "[[code]]").count(), header_lines(piece_text, "[[compare]]").count());
+        let matches =
+            |tables: Option<usize>, headers: usize| tables.unwrap_or(0) == headers && (headers > 0 || tables.is_none());
+        if !matches(piece.code.as_ref().map(Vec::len), codes)
+            || !matches(piece.compare.as_ref().map(Vec::len), compares)
+        {
             return None;
         }
         if k == 0 {
@@ -51,8 +74,8 @@ pub fn parse_in_pieces(text: &str, pieces: usize, threads: usize) -> Option<RawF
             // valid TOML, but its pieces would not merge the way the whole file reads.
             return None;
         }
-        whole.code.extend(piece.code.into_iter().map(|c| shift(c, offset)));
-        whole.compare.extend(piece.compare.into_iter().map(|c| shift(c, offset)));
+        whole.code.extend(piece.code.into_iter().flatten().map(|c| shift(c, offset)));
+        whole.compare.extend(piece.compare.into_iter().flatten().map(|c| shift(c, offset)));
     }
     Some(whole)
 }
@@ -62,7 +85,7 @@ pub fn parse_in_pieces(text: &str, pieces: usize, threads: usize) -> Option<RawF
 fn cut_points(text: &str, pieces: usize) -> Vec<usize> {
     let mut cuts = vec![0];
     let share = text.len() / pieces.max(1);
-    let mut headers = header_lines(text).peekable();
+    let mut headers = header_lines(text, "[[code]]").peekable();
     for k in 1..pieces {
         let target = k * share;
         while headers.next_if(|&at| at < target || at <= *cuts.last().unwrap_or(&0)).is_some() {}
@@ -75,19 +98,19 @@ fn cut_points(text: &str, pieces: usize) -> Vec<usize> {
     cuts
 }
 
-/// Byte offsets of the lines that are exactly `[[code]]` (a carriage return allowed).
-fn header_lines(text: &str) -> impl Iterator<Item = usize> + '_ {
+/// Byte offsets of the lines that are exactly `header` (a carriage return allowed).
+fn header_lines<'a>(text: &'a str, header: &'a str) -> impl Iterator<Item = usize> + 'a {
     let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1));
     starts.filter(move |&at| {
         let line = &text.as_bytes()[at..];
-        line.starts_with(b"[[code]]") && matches!(line.get(8), None | Some(b'\n') | Some(b'\r'))
+        line.starts_with(header.as_bytes()) && matches!(line.get(header.len()), None | Some(b'\n') | Some(b'\r'))
     })
 }
 
 /// Parses every piece, `threads` at a time; `None` if any piece fails.
-fn parse_all(text: &str, ranges: &[Range<usize>], threads: usize) -> Option<Vec<RawFile>> {
+fn parse_all(text: &str, ranges: &[Range<usize>], threads: usize) -> Option<Vec<RawPiece>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<Option<RawFile>>> = ranges.iter().map(|_| Default::default()).collect();
+    let results: Vec<std::sync::Mutex<Option<RawPiece>>> = ranges.iter().map(|_| Default::default()).collect();
     let failed = std::sync::atomic::AtomicBool::new(false);
     std::thread::scope(|s| {
         for _ in 0..threads.min(ranges.len()) {
@@ -96,7 +119,7 @@ fn parse_all(text: &str, ranges: &[Range<usize>], threads: usize) -> Option<Vec<
                 while !failed.load(Relaxed) {
                     let k = next.fetch_add(1, Relaxed);
                     let Some(range) = ranges.get(k) else { break };
-                    match toml::from_str::<RawFile>(&text[range.clone()]) {
+                    match toml::from_str::<RawPiece>(&text[range.clone()]) {
                         Ok(raw) => *results[k].lock().unwrap_or_else(|e| e.into_inner()) = Some(raw),
                         Err(_) => failed.store(true, Relaxed),
                     }
@@ -169,8 +192,19 @@ mod tests {
         // A broken piece.
         let broken = file(header, 10, "").replacen("value = 5", "value = ", 1);
         assert!(!same_as_whole(&broken, 4));
-        // Headers written another way are simply not cut at.
+        // Headers written another way: the pieces could not be matched with their headers.
         let spaced = file(header, 10, "").replace("[[code]]", "[[ code ]]");
         assert!(!same_as_whole(&spaced, 4));
+        // Notes written inline, then extended by a header later: the whole file refuses that.
+        let compare = "[[compare]]\na = \"x/1\"\nb = \"x/2\"\ndifferences = [\"d\"]\nwhen_to_use = \"w\"\n";
+        let inline_notes = file(
+            "extends = \"http\"\ncompare = [{ a = \"x/1\", b = \"x/3\", differences = [\"d\"], when_to_use = \"w\" }]\n",
+            10,
+            compare,
+        );
+        assert!(!same_as_whole(&inline_notes, 4));
+        // An empty inline array of codes before the headers.
+        let empty = format!("extends = \"http\"\ncode = []\n{}", "# padding\n".repeat(400)) + &file("", 10, "");
+        assert!(!same_as_whole(&empty, 4));
     }
 }

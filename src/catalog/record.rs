@@ -67,6 +67,36 @@ impl CachedEntries {
         Record { entries: self, at: k * RECORD }
     }
 
+    /// Whether the records stay within the file: all together they reference no more list items,
+    /// senders and text than the file holds. A sound writer references each exactly once (the
+    /// family, written once and shared, counts once per change), so this only refuses damaged or
+    /// hostile files, which could otherwise make building or searching their codes cost far more
+    /// than their size. Checked once when the file is opened.
+    pub fn is_sound(&self) -> bool {
+        let (mut items, mut senders, mut text) = (0u64, 0u64, 0u64);
+        let length = |bytes: &[u8]| match pair(bytes) {
+            (_, ABSENT) => 0,
+            (_, len) => u64::from(len),
+        };
+        let mut family: &[u8] = &[];
+        for record in self.records.chunks_exact(RECORD) {
+            let field = |at: usize| &record[at..at + 8];
+            for list in [ALIASES, FIX, REFERENCES, RELATED, EQUIVALENTS] {
+                items += u64::from(pair(field(list)).1);
+            }
+            senders += u64::from(pair(field(SENT_BY)).1);
+            for at in [CODE, NAME, SOURCE, SUMMARY, DESCRIPTION, WHEN, MESSAGE, DEFAULT_ACTION] {
+                text += length(field(at));
+            }
+            if field(FAMILY) != family {
+                family = field(FAMILY);
+                text += length(family);
+            }
+        }
+        text += self.lists.chunks_exact(8).map(length).sum::<u64>();
+        items <= (self.lists.len() / 8) as u64 && senders <= self.senders.len() as u64 && text <= self.blob.len() as u64
+    }
+
     /// The family of every code, if they all share one (as the codes of one file do).
     pub fn single_family(&self) -> Option<&'static str> {
         let records = self.records.chunks_exact(RECORD);
@@ -189,6 +219,10 @@ impl<'a> Record<'a> {
         self.text(WHEN)
     }
 
+    pub fn official(&self) -> bool {
+        self.flag(1) == 1
+    }
+
     /// Whether this code replaces a code loaded before its file.
     pub fn overrides(&self) -> bool {
         self.flag(3) == 1
@@ -216,7 +250,7 @@ impl<'a> Record<'a> {
             end: self.end(),
             name: Cow::Borrowed(self.name()),
             aliases: self.list(ALIASES),
-            official: self.flag(1) == 1,
+            official: self.official(),
             source: self.source().map(Cow::Borrowed),
             summary: Cow::Borrowed(self.summary()),
             description: Cow::Borrowed(self.description()),
@@ -241,11 +275,11 @@ impl<'a> Record<'a> {
 
 /// Writes records, list items, senders and strings for [`CachedEntries`] to read back.
 #[derive(Default)]
-pub struct RecordWriter {
-    pub records: Vec<u8>,
-    pub lists: Vec<u8>,
-    pub senders: Vec<u8>,
-    pub blob: Vec<u8>,
+pub(crate) struct RecordWriter {
+    pub(crate) records: Vec<u8>,
+    pub(crate) lists: Vec<u8>,
+    pub(crate) senders: Vec<u8>,
+    pub(crate) blob: Vec<u8>,
 }
 
 impl RecordWriter {
@@ -284,7 +318,7 @@ impl RecordWriter {
     /// (the family, stored once, and the codes), then what name queries read (names, aliases, C
     /// messages), then the prose. A search over 10^5 cached codes then touches a few hundred
     /// kilobytes of the mapping, not all of it.
-    pub fn write(&mut self, codes: &[(&CodeEntry, bool)]) {
+    pub(crate) fn write(&mut self, codes: &[(&CodeEntry, bool)]) {
         let mut records = vec![[0u8; RECORD]; codes.len()];
         let put = |r: &mut [u8; RECORD], field: usize, bytes: [u8; 8]| r[field..field + 8].copy_from_slice(&bytes);
         let mut families: Vec<(&str, [u8; 8])> = Vec::new();

@@ -94,24 +94,25 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn row_line(app: &App, hit: &Hit, selected: bool, tag_width: usize, code_width: usize) -> Line<'static> {
     let theme = &app.theme;
-    let entry = app.catalog.entry(hit.index);
+    // Read in place: a row needs five fields, not the whole entry.
+    let entry = app.catalog.at(hit.index);
     let pinned = app.pinned == Some(hit.index);
     let mut spans = vec![Span::styled(if pinned { "◆" } else { " " }, theme.pinned)];
-    let tag = tag_of(&app.catalog, &entry.family);
+    let tag = tag_of(&app.catalog, entry.family());
     spans.push(Span::styled(format!("{tag:<tag_width$} "), theme.tag));
-    let code_pad = code_width.saturating_sub(entry.code.width());
+    let code_pad = code_width.saturating_sub(entry.code().width());
     match &hit.matched {
-        Matched::Code(p) => spans.extend(highlighted(&entry.code, p, theme.code, theme.matched)),
-        _ => spans.push(Span::styled(entry.code.to_string(), theme.code)),
+        Matched::Code(p) => spans.extend(highlighted(entry.code(), p, theme.code, theme.matched)),
+        _ => spans.push(Span::styled(entry.code().to_string(), theme.code)),
     }
     spans.push(Span::raw(" ".repeat(code_pad + 1)));
-    let name_style = if entry.official { theme.text } else { theme.unofficial };
+    let name_style = if entry.official() { theme.text } else { theme.unofficial };
     match &hit.matched {
-        Matched::Name(p) => spans.extend(highlighted(&entry.name, p, name_style, theme.matched)),
-        _ => spans.push(Span::styled(crate::sanitize::clean(&entry.name), name_style)),
+        Matched::Name(p) => spans.extend(highlighted(entry.name(), p, name_style, theme.matched)),
+        _ => spans.push(Span::styled(crate::sanitize::clean(entry.name()), name_style)),
     }
     if let Matched::Alias(k, p) = &hit.matched
-        && let Some(alias) = entry.aliases.get(*k)
+        && let Some(alias) = (*k < entry.aliases().len()).then(|| entry.alias(*k))
     {
         spans.push(Span::styled(" · ", theme.dim));
         spans.extend(highlighted(alias, p, theme.dim, theme.matched));
