@@ -109,15 +109,45 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
     prop_oneof![(1u16..=500, 1u16..=200), (1u16..=60, 1u16..=15), (40u16..=140, 10u16..=50)]
 }
 
-/// A fresh app over the built-in catalogue, sharing one search index between cases (building
-/// its word index once instead of once per case is what makes the long run affordable).
-fn fresh_app(theme: Theme) -> App {
+/// A fresh app over the built-in catalogue, or over one with user codes (`user_data`), sharing one
+/// search index per catalogue between cases (building its word index once instead of once per
+/// case is what makes the long run affordable).
+fn fresh_app(theme: Theme, user_data: bool) -> App {
     use std::sync::{Arc, OnceLock};
     use whatcode::search::SearchIndex;
-    static INDEX: OnceLock<Arc<SearchIndex>> = OnceLock::new();
-    let catalog = Catalog::builtin();
-    let index = INDEX.get_or_init(|| Arc::new(SearchIndex::new(&catalog))).clone();
+    static INDEXES: [OnceLock<Arc<SearchIndex>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let catalog = if user_data { user_catalog().clone() } else { Catalog::builtin() };
+    let index = INDEXES[usize::from(user_data)].get_or_init(|| Arc::new(SearchIndex::new(&catalog))).clone();
     App::new(catalog, theme).with_index(index)
+}
+
+/// The built-in catalogue with hostile user codes of both kinds: parsed ones that join HTTP, and a
+/// family of their own replayed from the cache and read in place, as on every run after the first.
+fn user_catalog() -> &'static Catalog {
+    use std::path::Path;
+    use std::sync::OnceLock;
+    use whatcode::catalog::{cache, user};
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let mut catalog = Catalog::builtin();
+        let hostile = data.join("hostile.toml");
+        user::add_source(&mut catalog, &hostile, &user::read(&hostile).expect("read")).expect("valid");
+        let dir = std::env::temp_dir().join(format!("whatcode-never-panics-{}", std::process::id()));
+        for file in [
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/acme-api.toml"),
+            data.join("hostile-family.toml"),
+        ] {
+            let mut parsed = catalog.clone();
+            let contribution = user::add_source(&mut parsed, &file, &user::read(&file).expect("read")).expect("valid");
+            let key = cache::key(&file, 0).expect("key");
+            cache::store(&dir, &file, key, &parsed, &contribution);
+            user::apply_trusted(&mut catalog, cache::load(&dir, &file, key).expect("cached"));
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(catalog.iter().any(|e| matches!(e, whatcode::catalog::EntryRef::Cached(_))), "codes read in place");
+        catalog
+    })
 }
 
 fn cases() -> u32 {
@@ -129,8 +159,12 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
-    fn random_actions_never_panic((width, height) in size(), actions in proptest::collection::vec(action(), 0..40)) {
-        let mut app = fresh_app(Theme::dark());
+    fn random_actions_never_panic(
+        (width, height) in size(),
+        actions in proptest::collection::vec(action(), 0..40),
+        user_data in any::<bool>(),
+    ) {
+        let mut app = fresh_app(Theme::dark(), user_data);
         for (i, action) in actions.into_iter().enumerate() {
             app.update(action);
             if i % 8 == 0 {
@@ -142,8 +176,12 @@ proptest! {
     }
 
     #[test]
-    fn random_keys_never_panic(sizes in proptest::collection::vec(size(), 1..4), keys in proptest::collection::vec(key(), 0..60)) {
-        let mut app = fresh_app(Theme::mono());
+    fn random_keys_never_panic(
+        sizes in proptest::collection::vec(size(), 1..4),
+        keys in proptest::collection::vec(key(), 0..60),
+        user_data in any::<bool>(),
+    ) {
+        let mut app = fresh_app(Theme::mono(), user_data);
         for (i, event) in keys.into_iter().enumerate() {
             handle(&mut app, event);
             if app.should_quit {
@@ -154,5 +192,27 @@ proptest! {
                 draw_clean(&app, w, h)?;
             }
         }
+    }
+}
+
+/// Not random: every code of the hostile user catalogue, in the list, the detail, the family
+/// overview and compare mode, draws without a control character.
+#[test]
+fn every_user_code_draws_clean() {
+    let mut app = fresh_app(Theme::dark(), true);
+    app.update(Action::SelectLast);
+    let last = app.selected;
+    for view in ["detail", "overview", "compare"] {
+        app.update(Action::SelectFirst);
+        match view {
+            "overview" => app.update(Action::ToggleOverview),
+            "compare" => app.update(Action::ToggleCompare),
+            _ => {}
+        }
+        for _ in 0..=last {
+            draw_clean(&app, 120, 40).map_err(|e| format!("{view}: {e}")).expect("clean");
+            app.update(Action::SelectNext);
+        }
+        app.update(Action::Back);
     }
 }

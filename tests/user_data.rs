@@ -169,18 +169,38 @@ fn the_data_folder_is_loaded_unless_told_not_to() {
 #[test]
 fn hostile_text_never_reaches_the_terminal_raw() {
     let hostile = data("hostile.toml");
-    for args in [
-        &["show", "http/591"][..],
-        &["search", "evil"],
-        &["compare", "http/591", "http/500"],
-        &["list", "--family", "http"],
-    ] {
-        let out = whatcode().arg("--data").arg(&hostile).args(args).output().expect("run");
-        assert!(out.status.success(), "{args:?}");
-        let text = String::from_utf8(out.stdout).expect("utf-8");
-        let bad: Vec<char> = text.chars().filter(|c| whatcode::sanitize::is_hostile(*c)).collect();
-        assert!(bad.is_empty(), "{args:?} printed control characters {bad:?}");
+    let family = data("hostile-family.toml");
+    let cache = std::env::temp_dir().join(format!("whatcode-hostile-cache-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&cache);
+    // Twice: parsed, then from the cache (where the evil family's codes are read in place).
+    for _ in 0..2 {
+        for args in [
+            &["show", "http/591"][..],
+            &["search", "evil"],
+            &["compare", "http/591", "http/500"],
+            &["list", "--family", "http"],
+            &["show", "evil/1"],
+            &["compare", "evil/1", "evil/2"],
+            &["families", "evil"],
+            &["list", "--family", "evil"],
+            &["--format", "markdown", "show", "evil/1"],
+        ] {
+            let out = whatcode()
+                .env("WHATCODE_CACHE_DIR", &cache)
+                .arg("--data")
+                .arg(&hostile)
+                .arg("--data")
+                .arg(&family)
+                .args(args)
+                .output()
+                .expect("run");
+            assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+            let text = String::from_utf8(out.stdout).expect("utf-8");
+            let bad: Vec<char> = text.chars().filter(|c| whatcode::sanitize::is_hostile(*c)).collect();
+            assert!(bad.is_empty(), "{args:?} printed control characters {bad:?}");
+        }
     }
+    let _ = std::fs::remove_dir_all(&cache);
     let out = whatcode().arg("--data").arg(&hostile).args(["show", "http/591", "--json"]).output().expect("run");
     let raw = String::from_utf8(out.stdout).expect("utf-8");
     assert!(!raw.bytes().any(|b| b == 0x1b || b == 0x07), "JSON escapes control characters");

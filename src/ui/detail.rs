@@ -83,7 +83,7 @@ pub fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let entry = &*entry;
-    let family = app.catalog.family_of(entry).map_or(entry.family.to_string(), |f| f.name.to_string());
+    let family = crate::sanitize::clean(app.catalog.family_of(entry).map_or(&entry.family, |f| &f.name));
     let title = Line::from(Span::styled(format!(" {family} "), app.theme.dim));
     let lines = detail_lines(&app.catalog, &app.theme, app.s(), entry, width);
     render_scrolled(app, title, lines, area, buf);

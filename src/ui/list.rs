@@ -21,8 +21,9 @@ pub fn family_tag(family: &Family) -> &str {
         .map_or("", |s| s.as_ref())
 }
 
-fn tag_of<'a>(catalog: &'a Catalog, family: &'a str) -> &'a str {
-    catalog.family(family).map_or(family, family_tag)
+/// The tag column's text for a family, cleaned (a user family's alias can hold anything).
+fn tag_of(catalog: &Catalog, family: &str) -> String {
+    crate::sanitize::clean(catalog.family(family).map_or(family, family_tag))
 }
 
 /// First row to show so that the selection stays visible, moving as little as possible.
