@@ -2,18 +2,17 @@
 //! 10^5 user codes. `cargo bench --bench render`
 
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use whatcode::action::Action;
 use whatcode::app::App;
-use whatcode::catalog::{Catalog, user};
+use whatcode::catalog::Catalog;
 use whatcode::theme::Theme;
 
-#[path = "synthetic.rs"]
-mod synthetic;
+#[path = "catalogs.rs"]
+mod catalogs;
 
 fn typed(catalog: Catalog, query: &str) -> App {
     let mut app = App::new(catalog, Theme::dark());
@@ -39,12 +38,13 @@ fn frame(c: &mut Criterion) {
     group.bench_function("builtin compare 160x48", |b| {
         b.iter(|| terminal.draw(|f| f.render_widget(black_box(&compare), f.area())).map(|_| ()))
     });
-    let (toml, _) = synthetic::generate(100_000);
-    let mut big = Catalog::builtin();
-    user::add_source(&mut big, Path::new("synthetic.toml"), &toml).expect("valid");
-    let large = typed(big, "snapshot");
+    let large = typed(catalogs::cached(100_000), "snapshot");
     group.bench_function("100k codes list 160x48", |b| {
         b.iter(|| terminal.draw(|f| f.render_widget(black_box(&large), f.area())).map(|_| ()))
+    });
+    let first_run = typed(catalogs::parsed(100_000), "snapshot");
+    group.bench_function("100k codes list 160x48, first run", |b| {
+        b.iter(|| terminal.draw(|f| f.render_widget(black_box(&first_run), f.area())).map(|_| ()))
     });
     group.finish();
 }

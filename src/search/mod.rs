@@ -98,27 +98,30 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
             let hex_families: Vec<&str> =
                 catalog.families().iter().filter(|f| f.display == Display::Hex).map(|f| f.id.as_ref()).collect();
             let typed_hex = typed.starts_with("0x");
-            for (i, e) in catalog.iter().enumerate().filter(|(_, e)| in_family(e)) {
+            // Iterators rather than `for` loops here and below: the catalogue's chained iterator
+            // runs as two tight loops this way.
+            hits.extend(catalog.iter().enumerate().filter(|(_, e)| in_family(e)).filter_map(|(i, e)| {
                 // A decimal number inside a hex family's range block is a coincidence, not a query.
                 if e.end().is_some() && !typed_hex && hex_families.contains(&e.family()) {
-                    continue;
+                    return None;
                 }
-                if let Some(mut hit) = number_hit(i, e, *value, typed) {
-                    // Within a tier, a family written the way the number was typed comes first:
-                    // `0x7` is HTTP/2's 0x7 before errno 7, and `7` the other way round.
-                    if typed_hex == hex_families.contains(&e.family()) {
-                        hit.inner += 1;
-                    }
-                    hits.push(hit);
+                let mut hit = number_hit(i, e, *value, typed)?;
+                // Within a tier, a family written the way the number was typed comes first:
+                // `0x7` is HTTP/2's 0x7 before errno 7, and `7` the other way round.
+                if typed_hex == hex_families.contains(&e.family()) {
+                    hit.inner += 1;
                 }
-            }
+                Some(hit)
+            }));
         }
         Pattern::Class { low, high } => {
-            for (i, e) in catalog.iter().enumerate().filter(|(_, e)| in_family(e)) {
-                if e.end().is_none() && (*low..=*high).contains(&e.value()) {
-                    hits.push(Hit { index: i, tier: Tier::CodePrefix, inner: 0, matched: Matched::Nothing });
-                }
-            }
+            hits.extend(
+                catalog
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| in_family(e) && e.end().is_none() && (*low..=*high).contains(&e.value()))
+                    .map(|(i, _)| Hit { index: i, tier: Tier::CodePrefix, inner: 0, matched: Matched::Nothing }),
+            );
         }
         Pattern::Words(words) => {
             let needle = normalize(words);
