@@ -153,3 +153,19 @@ retry = "maybe"
         assert!(screen.contains('…') || w >= 100, "a long wide name is cut with an ellipsis at {w}×{h}");
     }
 }
+
+/// A user file that overrides a built-in code keeps its own words in every language: the built-in
+/// translation is of the text it replaced.
+#[test]
+fn an_overridden_code_keeps_the_users_text() {
+    use whatcode::catalog::user::{add_source, read};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good/extends-http.toml");
+    let mut catalog = Catalog::builtin();
+    add_source(&mut catalog, &path, &read(&path).expect("read")).expect("valid");
+    catalog.localize("ru");
+    let overridden = catalog.entry(catalog.resolve_id("http/599").expect("599"));
+    assert!(overridden.description.starts_with("ACME's edge proxy"), "{}", overridden.description);
+    assert!(!catalog.is_translated(&overridden), "shown with the English-fallback marker");
+    let untouched = catalog.entry(catalog.resolve_id("http/404").expect("404"));
+    assert!(is_cyrillic(&untouched.description));
+}

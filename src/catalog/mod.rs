@@ -71,9 +71,14 @@ impl Catalog {
         let mut done = HashSet::new();
         self.built = OnceLock::new();
         if !codes.is_empty() {
+            // A translation is of the built-in text: a user file that overrides the code keeps
+            // its own words.
+            let originals: HashMap<String, &CodeEntry> =
+                embedded::ENTRIES.iter().filter(|e| codes.contains_key(e.id().as_str())).map(|e| (e.id(), e)).collect();
             for e in self.entries.to_mut() {
                 let id = e.id();
-                if let Some(t) = codes.get(id.as_str()) {
+                let original = originals.get(&id).is_some_and(|o| o.description == e.description);
+                if let Some(t) = codes.get(id.as_str()).filter(|_| original) {
                     e.summary = t.summary.clone();
                     e.description = t.description.clone();
                     e.when = t.when.clone();
