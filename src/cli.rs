@@ -292,7 +292,10 @@ impl Cli<'_> {
             Some(Ok(f)) => Some(f.id.as_ref()),
             None => None,
         };
-        let entries: Vec<usize> = (self.catalog.iter().enumerate())
+        let entries: Vec<usize> = self
+            .catalog
+            .iter()
+            .enumerate()
             .filter(|(_, e)| family.is_none_or(|f| e.family() == f))
             .map(|(i, _)| i)
             .collect();

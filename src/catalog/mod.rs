@@ -162,13 +162,16 @@ impl Catalog {
         if self.cached.is_empty() {
             return &self.entries;
         }
-        self.built.get_or_init(|| {
-            let mut all = self.entries.to_vec();
-            for (_, block) in &self.cached {
-                all.extend(block.build_all());
-            }
-            all
-        })
+        self.built.get_or_init(|| self.build_all())
+    }
+
+    /// The built entries followed by every cached code, built.
+    fn build_all(&self) -> Vec<CodeEntry> {
+        let mut all = self.entries.to_vec();
+        for (_, block) in &self.cached {
+            all.extend(block.build_all());
+        }
+        all
     }
 
     pub fn notes(&self) -> &[CompareNote] {
@@ -190,7 +193,7 @@ impl Catalog {
     /// Turns the cached codes into built entries, for changes that cannot keep them in place.
     fn build_cached(&mut self) {
         if !self.cached.is_empty() {
-            let all = self.built.take().unwrap_or_else(|| self.entries().to_vec());
+            let all = self.built.take().unwrap_or_else(|| self.build_all());
             self.entries = Cow::Owned(all);
             self.cached.clear();
             self.built = OnceLock::new();

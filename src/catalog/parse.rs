@@ -54,11 +54,8 @@ pub fn parse_in_pieces(text: &str, pieces: usize, threads: usize) -> Option<RawF
     let ranges: Vec<Range<usize>> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
     let parsed = parse_all(text, &ranges, threads.max(1))?;
     let mut whole = RawFile { family: None, extends: None, code: Vec::new(), compare: Vec::new() };
-    for (k, (range, piece)) in ranges.iter().zip(parsed).enumerate() {
+    for (k, (range, (piece, (codes, compares)))) in ranges.iter().zip(parsed).enumerate() {
         let offset = range.start;
-        let piece_text = &text[range.clone()];
-        let (codes, compares) =
-            (header_lines(piece_text, "[[code]]").count(), header_lines(piece_text, "[[compare]]").count());
         let matches =
             |tables: Option<usize>, headers: usize| tables.unwrap_or(0) == headers && (headers > 0 || tables.is_none());
         if !matches(piece.code.as_ref().map(Vec::len), codes)
@@ -85,7 +82,7 @@ pub fn parse_in_pieces(text: &str, pieces: usize, threads: usize) -> Option<RawF
 fn cut_points(text: &str, pieces: usize) -> Vec<usize> {
     let mut cuts = vec![0];
     let share = text.len() / pieces.max(1);
-    let mut headers = header_lines(text, "[[code]]").peekable();
+    let mut headers = line_starts(text).filter(|&at| is_line(text, at, "[[code]]")).peekable();
     for k in 1..pieces {
         let target = k * share;
         while headers.next_if(|&at| at < target || at <= *cuts.last().unwrap_or(&0)).is_some() {}
@@ -98,19 +95,31 @@ fn cut_points(text: &str, pieces: usize) -> Vec<usize> {
     cuts
 }
 
-/// Byte offsets of the lines that are exactly `header` (a carriage return allowed).
-fn header_lines<'a>(text: &'a str, header: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1));
-    starts.filter(move |&at| {
-        let line = &text.as_bytes()[at..];
-        line.starts_with(header.as_bytes()) && matches!(line.get(header.len()), None | Some(b'\n') | Some(b'\r'))
+/// Byte offsets of the starts of the lines of `text`.
+fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1))
+}
+
+/// Whether the line starting at `at` is exactly `header` (a carriage return allowed).
+fn is_line(text: &str, at: usize, header: &str) -> bool {
+    let line = &text.as_bytes()[at..];
+    line.starts_with(header.as_bytes()) && matches!(line.get(header.len()), None | Some(b'\n') | Some(b'\r'))
+}
+
+/// How many lines of a piece are exactly `[[code]]`, and how many exactly `[[compare]]`.
+fn header_counts(text: &str) -> (usize, usize) {
+    line_starts(text).fold((0, 0), |(codes, compares), at| {
+        (codes + usize::from(is_line(text, at, "[[code]]")), compares + usize::from(is_line(text, at, "[[compare]]")))
     })
 }
 
-/// Parses every piece, `threads` at a time; `None` if any piece fails.
-fn parse_all(text: &str, ranges: &[Range<usize>], threads: usize) -> Option<Vec<RawPiece>> {
+/// A piece parsed, with its counts of header lines.
+type Parsed = (RawPiece, (usize, usize));
+
+/// Parses every piece and counts its header lines, `threads` at a time; `None` if any piece fails.
+fn parse_all(text: &str, ranges: &[Range<usize>], threads: usize) -> Option<Vec<Parsed>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<Option<RawPiece>>> = ranges.iter().map(|_| Default::default()).collect();
+    let results: Vec<std::sync::Mutex<Option<Parsed>>> = ranges.iter().map(|_| Default::default()).collect();
     let failed = std::sync::atomic::AtomicBool::new(false);
     std::thread::scope(|s| {
         for _ in 0..threads.min(ranges.len()) {
@@ -119,8 +128,11 @@ fn parse_all(text: &str, ranges: &[Range<usize>], threads: usize) -> Option<Vec<
                 while !failed.load(Relaxed) {
                     let k = next.fetch_add(1, Relaxed);
                     let Some(range) = ranges.get(k) else { break };
-                    match toml::from_str::<RawPiece>(&text[range.clone()]) {
-                        Ok(raw) => *results[k].lock().unwrap_or_else(|e| e.into_inner()) = Some(raw),
+                    let piece = &text[range.clone()];
+                    match toml::from_str::<RawPiece>(piece) {
+                        Ok(raw) => {
+                            *results[k].lock().unwrap_or_else(|e| e.into_inner()) = Some((raw, header_counts(piece)))
+                        }
                         Err(_) => failed.store(true, Relaxed),
                     }
                 }

@@ -165,20 +165,12 @@ impl TextIndex {
     /// Built in slices on all cores (each slice numbers its own words), then the slices'
     /// vocabularies are merged into one sorted vocabulary and every list is renumbered into it.
     fn new(catalog: &Catalog) -> TextIndex {
-        let threads = std::thread::available_parallelism().map_or(1, |t| t.get()).clamp(1, 4);
-        Self::in_slices(catalog, if catalog.len() < super::PARALLEL_FROM { 1 } else { threads })
+        Self::in_slices(catalog, super::threads_for(catalog.len()))
     }
 
     fn in_slices(catalog: &Catalog, threads: usize) -> TextIndex {
         let n = catalog.len();
-        let chunk = n.div_ceil(threads).max(1);
-        let slices: Vec<Slice> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..n)
-                .step_by(chunk)
-                .map(|start| s.spawn(move || Slice::new(catalog, start..(start + chunk).min(n))))
-                .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-        });
+        let slices = super::in_runs(n, threads, |range| Slice::new(catalog, range));
         // Renumber in lexicographic order, so the words starting with a prefix are one id range.
         let mut all: Vec<(&str, usize, u32)> = slices
             .iter()

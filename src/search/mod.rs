@@ -8,6 +8,8 @@
 mod index;
 mod query;
 
+use std::ops::Range;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -130,7 +132,7 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
             let names = index.names(catalog);
             let text =
                 if index.one_shot { TextCheck::Scan } else { TextCheck::indexed(index.text(catalog), &needle_words) };
-            let scan = |range: std::ops::Range<usize>| -> Vec<Hit> {
+            let scan = |range: Range<usize>| -> Vec<Hit> {
                 let matcher = SkimMatcherV2::default().ignore_case();
                 range
                     .map(|i| (i, catalog.at(i)))
@@ -140,7 +142,7 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
                     })
                     .collect()
             };
-            hits = scan_in_parallel(catalog.len(), scan);
+            hits = in_runs(catalog.len(), threads_for(catalog.len()), scan).into_iter().flatten().collect();
         }
     }
     hits.sort_by(|a, b| b.tier.cmp(&a.tier).then(b.inner.cmp(&a.inner)).then(a.index.cmp(&b.index)));
@@ -184,24 +186,30 @@ fn number_hit(i: usize, e: EntryRef<'_>, value: i64, typed: &str) -> Option<Hit>
 pub const POSITIONED_HITS: usize = 256;
 
 /// Below this many entries one thread is quicker than two.
-pub(super) const PARALLEL_FROM: usize = 20_000;
+const PARALLEL_FROM: usize = 20_000;
 
-/// Runs `scan` over `0..len`, split across the machine's cores for large catalogues, and joins
-/// the results in order.
-fn scan_in_parallel(len: usize, scan: impl Fn(std::ops::Range<usize>) -> Vec<Hit> + Sync) -> Vec<Hit> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
-    if len < PARALLEL_FROM || threads < 2 {
-        return scan(0..len);
+/// How many threads a pass over `len` entries is worth: one for small catalogues, else the
+/// machine's cores (at most four).
+pub(super) fn threads_for(len: usize) -> usize {
+    if len < PARALLEL_FROM { 1 } else { std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4) }
+}
+
+/// Runs `work` over `0..len` cut into `threads` runs of equal length, a thread each (in place for
+/// one), and returns the runs' results in order.
+pub(super) fn in_runs<T: Send>(len: usize, threads: usize, work: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
+    if threads < 2 {
+        return vec![work(0..len)];
     }
-    let chunk = len.div_ceil(threads);
+    let chunk = len.div_ceil(threads).max(1);
     std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let scan = &scan;
-                s.spawn(move || scan(t * chunk..((t + 1) * chunk).min(len)))
+        let handles: Vec<_> = (0..len)
+            .step_by(chunk)
+            .map(|start| {
+                let work = &work;
+                s.spawn(move || work(start..(start + chunk).min(len)))
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
     })
 }
 
