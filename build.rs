@@ -12,9 +12,39 @@ use std::{env, fs};
 
 use schema::{RawCode, RawCompare, RawFamily, RawFile, RawTranslationFile, tidy_text};
 
-/// The order families are listed in: the web first, then the system, then the rest.
-const FAMILY_ORDER: &[&str] =
-    &["http", "websocket", "grpc", "errno", "signal", "exit", "dns", "smtp", "ftp", "tls", "http2", "http3", "quic"];
+/// The order families are listed in, and the order a bare number prefers when it is a code of
+/// several: the web first, then the system, then network services, then databases and queues.
+const FAMILY_ORDER: &[&str] = &[
+    "http",
+    "websocket",
+    "grpc",
+    "http2",
+    "http3",
+    "quic",
+    "tls",
+    "x509",
+    "curl",
+    "oauth",
+    "errno",
+    "signal",
+    "exit",
+    "k8s",
+    "windows",
+    "gai",
+    "dns",
+    "dns-ede",
+    "smtp",
+    "smtp-enhanced",
+    "ftp",
+    "ldap",
+    "ssh",
+    "sip",
+    "mqtt",
+    "sqlstate",
+    "mysql",
+    "redis",
+    "kafka",
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=assets");
@@ -82,22 +112,71 @@ fn family_literal(f: &RawFamily) -> String {
     let display = match f.display.as_str() {
         "hex" => "Display::Hex",
         "decimal" => "Display::Decimal",
-        other => panic!("family {}: display must be decimal or hex, not {other:?}", f.id),
+        "mixed" => "Display::Mixed",
+        "text" => "Display::Text",
+        other => panic!("family {}: display must be decimal, hex, mixed or text, not {other:?}", f.id),
+    };
+    let negative = match f.negative.as_deref() {
+        None => "Negative::None",
+        Some("value") => "Negative::Value",
+        Some("negated") => "Negative::Negated",
+        Some("u32") => "Negative::U32",
+        Some(other) => panic!("family {}: negative must be value, negated or u32, not {other:?}", f.id),
+    };
+    let medium = match f.medium.as_deref() {
+        None | Some("wire") => "Medium::Wire",
+        Some("local") => "Medium::Local",
+        Some(other) => panic!("family {}: medium must be wire or local, not {other:?}", f.id),
     };
     let ranges: Vec<String> = f
         .range
         .iter()
         .map(|r| format!("Range {{ start: {}, end: {}, label: {} }}", r.start, r.end, text(&r.label)))
         .collect();
+    let standards: Vec<String> = f
+        .standard
+        .iter()
+        .map(|l| {
+            format!(
+                "StandardLevel {{ id: {}, label: {}, official: {}, means: {} }}",
+                text(&l.id),
+                text(&l.label),
+                l.official,
+                text(&l.means)
+            )
+        })
+        .collect();
+    let mentions: Vec<String> = f
+        .mention
+        .iter()
+        .map(|m| {
+            let read = match m.read.as_deref() {
+                None | Some("code") => "MentionRead::Code",
+                Some("hex") => "MentionRead::Hex",
+                Some("name") => "MentionRead::Name",
+                Some(other) => panic!("family {}: mention read must be code, hex or name, not {other:?}", f.id),
+            };
+            // The expression is kept exactly as written (no tidying: spaces can matter).
+            format!(
+                "Mention {{ regex: Cow::Borrowed({:?}), read: {read}, examples: {} }}",
+                m.regex.trim_matches('\n'),
+                list(&m.examples)
+            )
+        })
+        .collect();
     format!(
-        "Family {{ id: {}, aliases: {}, name: {}, display: {display}, specs: {}, number_space: {}, overview: {}, ranges: Cow::Borrowed(&[{}]) }},\n",
+        "Family {{ id: {}, aliases: {}, name: {}, short: {}, display: {display}, negative: {negative}, medium: {medium}, layer: {}, specs: {}, number_space: {}, overview: {}, ranges: Cow::Borrowed(&[{}]), standards: Cow::Borrowed(&[{}]), mentions: Cow::Borrowed(&[{}]) }},\n",
         text(&f.id),
         list(&f.aliases),
         text(&f.name),
+        opt(&f.short),
+        text(f.layer.as_deref().unwrap_or("")),
         list(&f.specs),
         text(&f.number_space),
         text(&f.overview),
-        ranges.join(", ")
+        ranges.join(", "),
+        standards.join(", "),
+        mentions.join(", ")
     )
 }
 
@@ -124,13 +203,18 @@ fn code_literal(family: &str, c: &RawCode) -> String {
                 "process" => "Process",
                 "shell" => "Shell",
                 "resolver" => "Resolver",
+                "supervisor" => "Supervisor",
                 other => panic!("{where_}: sent_by {other:?} is not a known sender"),
             };
             format!("Sender::{variant}")
         })
         .collect();
+    let commonness = c.commonness.unwrap_or(1);
+    if !(0..=3).contains(&commonness) {
+        panic!("{where_}: commonness {commonness} is not 0 to 3");
+    }
     format!(
-        "CodeEntry {{ family: {}, code: {}, value: {}, end: {:?}, name: {}, aliases: {}, official: {}, source: {}, summary: {}, description: {}, when: {}, fix: {}, references: {}, related: {}, equivalents: {}, sent_by: Cow::Borrowed(&[{}]), retry: {retry}, never_sent: {}, message: {}, default_action: {}, catchable: {:?} }},\n",
+        "CodeEntry {{ family: {}, code: {}, value: {}, end: {:?}, name: {}, aliases: {}, official: {}, source: {}, summary: {}, description: {}, when: {}, fix: {}, references: {}, related: {}, equivalents: {}, sent_by: Cow::Borrowed(&[{}]), retry: {retry}, never_sent: {}, message: {}, default_action: {}, catchable: {:?}, standard: {}, commonness: {commonness}, sign: {}, use_when: {}, says: {} }},\n",
         text(family),
         text(&c.code),
         c.value,
@@ -151,6 +235,10 @@ fn code_literal(family: &str, c: &RawCode) -> String {
         opt(&c.message),
         opt(&c.default_action),
         c.catchable,
+        opt(&c.standard),
+        opt(&c.sign),
+        opt(&c.use_when),
+        list(&c.says),
     )
 }
 
@@ -189,23 +277,38 @@ fn translations(out: &mut String) {
         let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let raw: RawTranslationFile = toml::from_str(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let lang = format!("{:?}", raw.lang);
-        if let Some(overview) = &raw.overview {
+        let words = raw.name.is_some()
+            || raw.layer.is_some()
+            || raw.overview.is_some()
+            || raw.number_space.is_some()
+            || !raw.range_labels.is_empty()
+            || !raw.standard.is_empty();
+        if words {
+            let standards: Vec<String> =
+                raw.standard.iter().map(|l| format!("({:?}, {}, {})", l.id, text(&l.label), text(&l.means))).collect();
             let _ = writeln!(
                 families,
-                "TranslatedFamily {{ lang: {lang}, family: {:?}, overview: {} }},",
+                "TranslatedFamily {{ lang: {lang}, family: {:?}, name: {}, layer: {}, overview: {}, number_space: {}, range_labels: {}, standards: &[{}] }},",
                 raw.family,
-                text(overview)
+                opt(&raw.name),
+                opt(&raw.layer),
+                opt(&raw.overview),
+                opt(&raw.number_space),
+                list(&raw.range_labels),
+                standards.join(", ")
             );
         }
         for c in &raw.code {
             let _ = writeln!(
                 codes,
-                "TranslatedCode {{ lang: {lang}, id: {:?}, summary: {}, description: {}, when: {}, fix: {} }},",
+                "TranslatedCode {{ lang: {lang}, id: {:?}, summary: {}, description: {}, when: {}, fix: {}, sign: {}, use_when: {} }},",
                 format!("{}/{}", raw.family, c.code),
                 text(&c.summary),
                 text(&c.description),
                 text(&c.when),
-                list(&c.fix)
+                list(&c.fix),
+                opt(&c.sign),
+                opt(&c.use_when)
             );
         }
         for n in &raw.compare {

@@ -85,10 +85,14 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff): whatcode man > whatcode.1
     Man,
-    /// Validate code files: every problem with file, line, column and field
+    /// Validate code files (the data folder's when none is named): every problem with file,
+    /// line, column and field
     Check {
-        #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Also apply the built-in dataset's rules (layer, aliases, related, sign and commonness
+        /// on every code)
+        #[arg(long)]
+        strict: bool,
     },
 }
 
@@ -143,7 +147,7 @@ pub fn run(args: &Args, catalog: &Catalog, layout: Layout) -> Output {
         Some(Command::List { family }) => cli.list(family.as_deref()),
         Some(Command::Families { family }) => cli.families(family.as_deref()),
         Some(Command::Tui { .. }) => Output::fail(USAGE, "the browser needs a terminal\n".into()),
-        Some(Command::Check { files }) => check(files, catalog.clone()),
+        Some(Command::Check { files, strict }) => check(files, catalog.clone(), rules(*strict)),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut <Args as clap::CommandFactory>::command(), "whatcode", &mut out);
@@ -159,12 +163,35 @@ pub fn run(args: &Args, catalog: &Catalog, layout: Layout) -> Output {
     }
 }
 
-/// `whatcode check FILE...`: each file is added on top of `base` (and the files before it), and
-/// every problem is reported. Exit 0 when all are clean, 2 otherwise.
-pub fn check(files: &[PathBuf], mut base: Catalog) -> Output {
+/// The rules `check` applies.
+pub fn rules(strict: bool) -> user::Rules {
+    if strict { user::Rules::Strict } else { user::Rules::User }
+}
+
+/// `whatcode check [FILE...]`: each file (the data folder's files when none is named) is added on
+/// top of `base` (and the files before it), and every problem is reported. Exit 0 when all are
+/// clean, 2 otherwise.
+pub fn check(files: &[PathBuf], mut base: Catalog, rules: user::Rules) -> Output {
     let mut out = Output::default();
-    for file in files {
-        match user::read(file).map_err(|p| vec![p]).and_then(|text| user::add_source(&mut base, file, &text)) {
+    let files = if files.is_empty() {
+        let Some(dir) = user::data_dir() else {
+            return Output::fail(USAGE, "whatcode: no data folder on this system; name the files to check\n".into());
+        };
+        match user::files_in(&dir) {
+            Ok(found) if found.is_empty() => {
+                return Output::ok(format!("{}: no code files (*.toml) in the data folder\n", dir.display()));
+            }
+            Ok(found) => found,
+            Err(p) => return Output::fail(USAGE, format!("{p}\n")),
+        }
+    } else {
+        files.to_vec()
+    };
+    for file in &files {
+        match user::read(file)
+            .map_err(|p| vec![p])
+            .and_then(|text| user::add_source_with(&mut base, file, &text, rules))
+        {
             Ok(c) => out.stdout.push_str(&format!("{}: ok, {} codes\n", file.display(), c.entries.len())),
             Err(problems) => {
                 out.status = USAGE;

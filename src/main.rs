@@ -28,8 +28,8 @@ fn main() -> ExitCode {
     let config = config::load();
     let lang = Lang::choose(args.lang.as_deref(), config.lang);
     let layout = text_layout(lang);
-    if let Some(Command::Check { files }) = &args.command {
-        return emit(&cli::check(files, Catalog::builtin()));
+    if let Some(Command::Check { files, strict }) = &args.command {
+        return emit(&cli::check(files, Catalog::builtin(), cli::rules(*strict)));
     }
     let options = DataOptions { files: args.data.clone(), skip_data_dir: args.no_user_data };
     let (mut catalog, problems) = user::load_catalog(&options);

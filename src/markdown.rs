@@ -32,6 +32,12 @@ pub fn entry(catalog: &Catalog, e: &CodeEntry, s: &Strings) -> String {
         out.push_str(&format!("\n> **{}**\n", s.never_sent));
     }
     section(&mut out, s.description, &e.description);
+    if let Some(sign) = &e.sign {
+        section(&mut out, s.sign, sign);
+    }
+    if let Some(use_when) = &e.use_when {
+        section(&mut out, s.use_when, use_when);
+    }
     section(&mut out, s.when, &e.when);
     list(&mut out, s.fix, &e.fix, true);
     list(&mut out, s.references, &e.references, false);

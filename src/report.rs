@@ -118,6 +118,12 @@ pub fn entry(catalog: &Catalog, e: &CodeEntry, layout: Layout) -> String {
         }
     }
     layout.section(&mut out, s.description, &e.description);
+    if let Some(sign) = &e.sign {
+        layout.section(&mut out, s.sign, sign);
+    }
+    if let Some(use_when) = &e.use_when {
+        layout.section(&mut out, s.use_when, use_when);
+    }
     layout.section(&mut out, s.when, &e.when);
     layout.steps(&mut out, s.fix, &e.fix);
     layout.bullets(&mut out, s.references, &e.references);
@@ -138,10 +144,14 @@ pub fn facts(catalog: &Catalog, e: &CodeEntry, s: &Strings) -> Vec<String> {
     if let Some(class) = catalog.class_of(e) {
         head.push_str(&format!(" · {}: {class}", s.class));
     }
-    if e.official {
+    let level = catalog.family_of(e).zip(e.standard.as_deref()).and_then(|(f, id)| f.standard(id));
+    if level.is_none() && e.official {
         head.push_str(&format!(" · {}", s.official));
     }
     facts.push(head);
+    if let Some(level) = level {
+        facts.push(fill(s.standard_level, &[&level.label, &level.means]));
+    }
     if let Some(source) = e.source.as_ref().filter(|_| !e.official) {
         facts.push(fill(s.unofficial, &[source]));
     }

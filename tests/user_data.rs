@@ -32,7 +32,7 @@ const BAD: &[(&str, Option<usize>, Option<&str>, &str)] = &[
     ("10_unknown_field.toml", Some(20), Some("nmae"), "unknown field"),
     ("11_bad_retry.toml", Some(19), Some("retry"), "'sometimes' is not one of"),
     ("12_bad_sender.toml", Some(18), Some("sent_by"), "'martians' is not one of"),
-    ("13_bad_display.toml", Some(4), Some("display"), "not decimal or hex"),
+    ("13_bad_display.toml", Some(4), Some("display"), "is not one of decimal, hex, mixed, text"),
     ("14_value_too_large.toml", Some(10), Some("value"), "expected i64"),
     ("15_negative_value.toml", Some(10), Some("value"), "must not be negative"),
     ("16_code_not_as_displayed.toml", Some(9), Some("code"), "expected '1'"),

@@ -15,11 +15,13 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use super::Catalog;
-use super::model::{CodeEntry, CompareNote, Display, Family, Range, Text};
+use super::model::{
+    CodeEntry, CompareNote, Display, Family, Medium, Mention, MentionRead, Negative, Range, StandardLevel, Text,
+};
 use super::record::{CachedEntries, RECORD, RecordWriter};
 use super::user::Contribution;
 
-const MAGIC: &[u8; 8] = b"WHATC003";
+const MAGIC: &[u8; 8] = b"WHATC004";
 
 /// Where cache files go: `$WHATCODE_CACHE_DIR`, else `$XDG_CACHE_HOME/whatcode`, else the platform's
 /// cache folder.
@@ -110,6 +112,12 @@ impl Writer<'_> {
             self.text(item);
         }
     }
+    fn optional(&mut self, s: Option<&str>) {
+        self.u8(u8::from(s.is_some()));
+        if let Some(s) = s {
+            self.text(s);
+        }
+    }
 }
 
 const HEADER: usize = 8 + 8 + 5 * 8;
@@ -122,7 +130,11 @@ fn encode(catalog: &Catalog, c: &Contribution, key: u64) -> Vec<u8> {
         w.text(&f.id);
         w.list(&f.aliases);
         w.text(&f.name);
+        w.optional(f.short.as_deref());
         w.u8(f.display as u8);
+        w.u8(f.negative as u8);
+        w.u8(f.medium as u8);
+        w.text(&f.layer);
         w.list(&f.specs);
         w.text(&f.number_space);
         w.text(&f.overview);
@@ -131,6 +143,19 @@ fn encode(catalog: &Catalog, c: &Contribution, key: u64) -> Vec<u8> {
             w.i64(r.start);
             w.i64(r.end);
             w.text(&r.label);
+        }
+        w.u32(f.standards.len());
+        for l in f.standards.iter() {
+            w.text(&l.id);
+            w.text(&l.label);
+            w.u8(u8::from(l.official));
+            w.text(&l.means);
+        }
+        w.u32(f.mentions.len());
+        for m in f.mentions.iter() {
+            w.text(&m.regex);
+            w.u8(m.read as u8);
+            w.list(&m.examples);
         }
     }
     w.u32(c.notes.len());
@@ -197,6 +222,16 @@ impl Reader {
         let n = self.count()?;
         (0..n).map(|_| self.text()).collect::<Option<Vec<_>>>().map(Cow::Owned)
     }
+    fn optional(&mut self) -> Option<Option<Text>> {
+        match self.u8()? {
+            0 => Some(None),
+            1 => self.text().map(Some),
+            _ => None,
+        }
+    }
+    fn pick<T: Copy>(&mut self, choices: &[T]) -> Option<T> {
+        choices.get(usize::from(self.u8()?)).copied()
+    }
 }
 
 /// Splits a cache file into its sections, reading families and notes; the codes stay in place.
@@ -219,16 +254,44 @@ fn decode(bytes: &'static [u8], key: u64) -> Option<Cached> {
     let mut r = Reader { meta, at: 0, blob };
     let mut families = Vec::new();
     for _ in 0..r.count()? {
-        let id = r.text()?;
-        let aliases = r.list()?;
-        let name = r.text()?;
-        let display = [Display::Decimal, Display::Hex].get(usize::from(r.u8()?)).copied()?;
-        let specs = r.list()?;
-        let (number_space, overview) = (r.text()?, r.text()?);
+        let (id, aliases, name, short) = (r.text()?, r.list()?, r.text()?, r.optional()?);
+        let display = r.pick(&Display::ALL)?;
+        let negative = r.pick(&[Negative::None, Negative::Value, Negative::Negated, Negative::U32])?;
+        let medium = r.pick(&[Medium::Wire, Medium::Local])?;
+        let (layer, specs, number_space, overview) = (r.text()?, r.list()?, r.text()?, r.text()?);
         let ranges = (0..r.count()?)
             .map(|_| Some(Range { start: r.i64()?, end: r.i64()?, label: r.text()? }))
             .collect::<Option<Vec<_>>>()?;
-        families.push(Family { id, aliases, name, display, specs, number_space, overview, ranges: Cow::Owned(ranges) });
+        let standards = (0..r.count()?)
+            .map(|_| {
+                Some(StandardLevel {
+                    id: r.text()?,
+                    label: r.text()?,
+                    official: r.pick(&[false, true])?,
+                    means: r.text()?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let reads = MentionRead::ALL.map(|(_, read)| read);
+        let mentions = (0..r.count()?)
+            .map(|_| Some(Mention { regex: r.text()?, read: r.pick(&reads)?, examples: r.list()? }))
+            .collect::<Option<Vec<_>>>()?;
+        families.push(Family {
+            id,
+            aliases,
+            name,
+            short,
+            display,
+            negative,
+            medium,
+            layer,
+            specs,
+            number_space,
+            overview,
+            ranges: Cow::Owned(ranges),
+            standards: Cow::Owned(standards),
+            mentions: Cow::Owned(mentions),
+        });
     }
     let mut notes = Vec::new();
     for _ in 0..r.count()? {

@@ -2,8 +2,10 @@
 
 use std::borrow::Cow;
 
+#[allow(unused_imports)] // Only what the assets use is named in the generated code.
 use super::model::{
-    CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, TranslatedCode, TranslatedFamily, TranslatedNote,
+    CodeEntry, CompareNote, Display, Family, Medium, Mention, MentionRead, Negative, Range, Retry, Sender,
+    StandardLevel, TranslatedCode, TranslatedFamily, TranslatedNote,
 };
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

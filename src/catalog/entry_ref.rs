@@ -57,6 +57,14 @@ impl<'a> EntryRef<'a> {
         }
     }
 
+    /// How often engineers meet it (0–3).
+    pub fn commonness(self) -> u8 {
+        match self {
+            EntryRef::Built(e) => e.commonness,
+            EntryRef::Cached(r) => r.commonness(),
+        }
+    }
+
     pub fn summary(self) -> &'a str {
         match self {
             EntryRef::Built(e) => &e.summary,

@@ -3,6 +3,7 @@
 pub mod cache;
 mod embedded;
 mod entry_ref;
+pub mod mention;
 pub mod model;
 mod parse;
 mod problem;
@@ -19,8 +20,8 @@ pub use entry_ref::EntryRef;
 use record::CachedEntries;
 
 pub use model::{
-    CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, Text, TextList, TranslatedCode, TranslatedFamily,
-    TranslatedNote,
+    CodeEntry, CompareNote, Display, Family, Medium, Mention, MentionRead, Negative, Range, Retry, Sender,
+    StandardLevel, Text, TextList, TranslatedCode, TranslatedFamily, TranslatedNote,
 };
 
 /// All the data, validated once. Built-in data is borrowed from static memory; parsed user files
@@ -83,6 +84,12 @@ impl Catalog {
                     e.description = t.description.clone();
                     e.when = t.when.clone();
                     e.fix = t.fix.clone();
+                    if t.sign.is_some() {
+                        e.sign = t.sign.clone();
+                    }
+                    if t.use_when.is_some() {
+                        e.use_when = t.use_when.clone();
+                    }
                     done.insert(id);
                 }
             }
@@ -98,7 +105,7 @@ impl Catalog {
         }
         for t in embedded::TRANSLATED_FAMILIES.iter().filter(|t| t.lang == lang) {
             if let Some(f) = self.families.to_mut().iter_mut().find(|f| f.id == t.family) {
-                f.overview = t.overview.clone();
+                t.apply(f);
             }
         }
         self.translated = Some(done);
@@ -314,7 +321,9 @@ impl Catalog {
         if let Some(i) = position(&|e| e.code().eq_ignore_ascii_case(code)) {
             return Some(i);
         }
-        if let Some(value) = parse_number(code) {
+        if let Some(value) =
+            parse_number(code).filter(|_| family.display.is_numeric()).and_then(|n| family.read_number(n))
+        {
             return position(&|e| e.end().is_none() && e.value() == value).or_else(|| position(&|e| e.covers(value)));
         }
         let bare = |s: &str| -> bool {
@@ -337,10 +346,22 @@ impl Catalog {
     }
 }
 
-/// Parses a code number as people type it: `404`, `0x7`, `0X1F`. Negative and huge numbers are
-/// not codes.
+/// Parses a code number as people type it: `404`, `0x7`, `0X1F`, and negative numbers (`-111`,
+/// `-1073741819`, `-0x1`), which only some families read as codes (see [`Negative`]). Huge
+/// numbers are not codes.
 pub fn parse_number(s: &str) -> Option<i64> {
     let s = s.trim();
+    if let Some(rest) = s.strip_prefix('-') {
+        if rest.starts_with('-') {
+            return None;
+        }
+        return parse_unsigned(rest).and_then(i64::checked_neg);
+    }
+    parse_unsigned(s)
+}
+
+/// [`parse_number`] without a sign.
+fn parse_unsigned(s: &str) -> Option<i64> {
     if let Some(hex) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
         if hex.is_empty() || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
             return None;
@@ -363,7 +384,10 @@ mod tests {
         assert_eq!(parse_number("0x7"), Some(7));
         assert_eq!(parse_number("0X1f"), Some(31));
         assert_eq!(parse_number("0x"), None);
-        assert_eq!(parse_number("-1"), None);
+        assert_eq!(parse_number("-1"), Some(-1));
+        assert_eq!(parse_number("-1073741819"), Some(-1073741819));
+        assert_eq!(parse_number("--1"), None);
+        assert_eq!(parse_number("-"), None);
         assert_eq!(parse_number("4xx"), None);
         assert_eq!(parse_number("99999999999999999999999"), None);
     }

@@ -12,37 +12,51 @@ pub type Text = Cow<'static, str>;
 /// A list of [`Text`], static or owned.
 pub type TextList = Cow<'static, [Text]>;
 
-/// How a family writes its codes: HTTP/2, HTTP/3 and QUIC specs use hex, the rest decimal.
+/// How a family writes its codes: HTTP/2, HTTP/3 and QUIC specs use hex, Windows mixes decimal
+/// and hex, SQLSTATE and Kubernetes write identifiers, the rest decimal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Display {
     Decimal,
     Hex,
+    /// Each code is its value written in decimal or in `0x` hex, as the family's documents
+    /// write that code (Windows: `5`, `0xC0000005`).
+    Mixed,
+    /// Codes are identifiers (`42P01`, `MOVED`, `CrashLoopBackOff`); the value only sorts them.
+    Text,
 }
 
 impl Display {
+    pub const ALL: [Display; 4] = [Display::Decimal, Display::Hex, Display::Mixed, Display::Text];
+
     /// Parses the `display` field of a family table.
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "decimal" => Some(Self::Decimal),
-            "hex" => Some(Self::Hex),
-            _ => None,
-        }
+        Self::ALL.into_iter().find(|d| d.as_str() == s)
     }
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Decimal => "decimal",
             Self::Hex => "hex",
+            Self::Mixed => "mixed",
+            Self::Text => "text",
         }
     }
 
-    /// Formats a value the way the family's spec writes it (`404`, `0x7`).
+    /// Whether a code's value is a number people type and see (not only a sort key).
+    pub fn is_numeric(self) -> bool {
+        self != Self::Text
+    }
+
+    /// Formats a value the way the family's spec writes it (`404`, `0x7`). Mixed families write
+    /// small values in decimal and large ones in hex; text families have no numbers to show.
     pub fn format(self, value: i64) -> String {
         match self {
-            Self::Decimal => value.to_string(),
-            Self::Hex if value < 0 => format!("-0x{:x}", value.unsigned_abs()),
+            Self::Decimal | Self::Text => value.to_string(),
+            Self::Mixed if (-0xffff..=0xffff).contains(&value) => value.to_string(),
+            Self::Hex | Self::Mixed if value < 0 => format!("-0x{:x}", value.unsigned_abs()),
             Self::Hex => format!("0x{value:x}"),
+            Self::Mixed => format!("0x{value:X}"),
         }
     }
 
@@ -53,6 +67,120 @@ impl Display {
             None => self.format(value),
         }
     }
+}
+
+/// How a negative number relates to a family's codes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Negative {
+    /// Negative numbers are never this family's codes.
+    #[default]
+    None,
+    /// Negative values are codes themselves (Kafka's -1, glibc's EAI_NONAME -2).
+    Value,
+    /// A negative number is a code negated, as libuv and Node print errno (-111 is 111).
+    Negated,
+    /// A negative number is the signed 32-bit view of an unsigned code, as a Windows exit code
+    /// prints (-1073741819 is 0xC0000005).
+    U32,
+}
+
+impl Negative {
+    pub const ALL: [(&'static str, Negative); 3] =
+        [("value", Negative::Value), ("negated", Negative::Negated), ("u32", Negative::U32)];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(k, _)| *k == s).map(|(_, v)| *v)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL.iter().find(|(_, v)| *v == self).map_or("none", |(k, _)| k)
+    }
+
+    /// The code value a typed negative number `n` stands for in a family with this rule.
+    pub fn read(self, n: i64) -> Option<i64> {
+        match self {
+            Negative::None => None,
+            Negative::Value => Some(n),
+            Negative::Negated => n.checked_neg(),
+            Negative::U32 => i32::try_from(n).ok().map(|v| i64::from(v as u32)),
+        }
+    }
+}
+
+/// Whether a family's codes travel between peers or are reported where they happen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Medium {
+    /// Codes travel in protocol messages between peers (HTTP, DNS, TLS, ...).
+    #[default]
+    Wire,
+    /// Codes are reported by an OS, runtime, library or tool on the machine where they happen
+    /// (errno, signals, exit statuses, curl).
+    Local,
+}
+
+impl Medium {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "wire" => Some(Medium::Wire),
+            "local" => Some(Medium::Local),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Medium::Wire => "wire",
+            Medium::Local => "local",
+        }
+    }
+}
+
+/// One level of "standard" a family distinguishes (errno: POSIX, Linux-specific, obsolete).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StandardLevel {
+    pub id: Text,
+    pub label: Text,
+    pub official: bool,
+    /// What the level means, in one sentence.
+    pub means: Text,
+}
+
+/// How a mention pattern's `code` group names a code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionRead {
+    /// As the family writes its codes; numbers also in decimal, `0x` hex and negative forms.
+    #[default]
+    Code,
+    /// Bare hex digits (`C0000005`, `a`).
+    Hex,
+    /// A code's code, name or alias, ignoring case and `_`, `-`, `.` and spaces.
+    Name,
+}
+
+impl MentionRead {
+    pub const ALL: [(&'static str, MentionRead); 3] =
+        [("code", MentionRead::Code), ("hex", MentionRead::Hex), ("name", MentionRead::Name)];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(k, _)| *k == s).map(|(_, v)| *v)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL.iter().find(|(_, v)| *v == self).map_or("code", |(k, _)| k)
+    }
+}
+
+/// How a family's codes are written in real output: a regular expression whose group `code`
+/// captures a code, in a context that says the code is this family's.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Mention {
+    pub regex: Text,
+    pub read: MentionRead,
+    /// Real-format lines the pattern must find a code in (checked by `whatcode check`).
+    pub examples: TextList,
 }
 
 /// Whether retrying the same request or operation can help.
@@ -97,10 +225,12 @@ pub enum Sender {
     Process,
     Shell,
     Resolver,
+    /// A service manager or orchestrator that starts and watches processes (systemd, kubelet).
+    Supervisor,
 }
 
 impl Sender {
-    pub const ALL: [(&'static str, Sender); 9] = [
+    pub const ALL: [(&'static str, Sender); 10] = [
         ("server", Sender::Server),
         ("client", Sender::Client),
         ("peer", Sender::Peer),
@@ -110,6 +240,7 @@ impl Sender {
         ("process", Sender::Process),
         ("shell", Sender::Shell),
         ("resolver", Sender::Resolver),
+        ("supervisor", Sender::Supervisor),
     ];
 
     pub fn parse(s: &str) -> Option<Self> {
@@ -135,11 +266,20 @@ pub struct Family {
     pub id: Text,
     pub aliases: TextList,
     pub name: Text,
+    /// The tag shown in lists (the id or one of the aliases); see [`Family::tag`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short: Option<Text>,
     pub display: Display,
+    pub negative: Negative,
+    pub medium: Medium,
+    /// Where the codes live, for comparisons across families ("HTTP application protocol").
+    pub layer: Text,
     pub specs: TextList,
     pub number_space: Text,
     pub overview: Text,
     pub ranges: Cow<'static, [Range]>,
+    pub standards: Cow<'static, [StandardLevel]>,
+    pub mentions: Cow<'static, [Mention]>,
 }
 
 impl Family {
@@ -156,6 +296,29 @@ impl Family {
             .filter(|(_, r)| r.start <= value && value <= r.end)
             .min_by_key(|(_, r)| r.end - r.start)
             .map(|(i, _)| i)
+    }
+
+    /// The tag shown in lists and titles: `short` if given, else the shortest of the id and the
+    /// aliases.
+    pub fn tag(&self) -> &str {
+        if let Some(short) = &self.short {
+            return short;
+        }
+        std::iter::once(&self.id)
+            .chain(self.aliases.iter())
+            .min_by_key(|name| (name.len(), *name != &self.id))
+            .map_or("", |s| s.as_ref())
+    }
+
+    /// The standard level with this id.
+    pub fn standard(&self, id: &str) -> Option<&StandardLevel> {
+        self.standards.iter().find(|l| l.id == id)
+    }
+
+    /// The value a typed number stands for in this family: itself, or what a negative number
+    /// means under the family's [`Negative`] rule. `None` when it cannot be one of its codes.
+    pub fn read_number(&self, n: i64) -> Option<i64> {
+        if n < 0 { self.negative.read(n) } else { Some(n) }
     }
 
     /// Whether `word` (lower case) names this family: its id or one of its aliases.
@@ -189,6 +352,20 @@ pub struct CodeEntry {
     pub sent_by: Cow<'static, [Sender]>,
     pub retry: Retry,
     pub never_sent: bool,
+    /// The family's standard level this code belongs to (an id of [`Family::standards`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard: Option<Text>,
+    /// How often engineers meet it, 0 (rare) to 3 (every week): ranks equal search matches.
+    pub commonness: u8,
+    /// How to recognise it among its neighbours: the observable sign.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sign: Option<Text>,
+    /// For codes an application chooses to send: when to send this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub use_when: Option<Text>,
+    /// Literal text that stands for this code wherever it appears in a log line.
+    #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+    pub says: TextList,
     /// errno: the C library's message.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<Text>,
@@ -233,6 +410,8 @@ pub struct TranslatedCode {
     pub description: Text,
     pub when: Text,
     pub fix: TextList,
+    pub sign: Option<Text>,
+    pub use_when: Option<Text>,
 }
 
 /// A curated note in another language.
@@ -245,10 +424,42 @@ pub struct TranslatedNote {
     pub when_to_use: Text,
 }
 
-/// A family overview in another language.
+/// A family's words in another language: its name, layer, overview, number space, class labels
+/// (in the order of its ranges) and standard levels (by id: label and meaning).
 #[derive(Clone, Debug)]
 pub struct TranslatedFamily {
     pub lang: &'static str,
     pub family: &'static str,
-    pub overview: Text,
+    pub name: Option<Text>,
+    pub layer: Option<Text>,
+    pub overview: Option<Text>,
+    pub number_space: Option<Text>,
+    pub range_labels: TextList,
+    pub standards: &'static [(&'static str, Text, Text)],
+}
+
+impl TranslatedFamily {
+    /// Puts these words in place of the family's English ones, where there are some.
+    pub fn apply(&self, f: &mut Family) {
+        let set = |field: &mut Text, to: &Option<Text>| {
+            if let Some(to) = to {
+                *field = to.clone();
+            }
+        };
+        set(&mut f.name, &self.name);
+        set(&mut f.layer, &self.layer);
+        set(&mut f.overview, &self.overview);
+        set(&mut f.number_space, &self.number_space);
+        if self.range_labels.len() == f.ranges.len() {
+            for (range, label) in f.ranges.to_mut().iter_mut().zip(self.range_labels.iter()) {
+                range.label = label.clone();
+            }
+        }
+        for (id, label, means) in self.standards {
+            if let Some(level) = f.standards.to_mut().iter_mut().find(|l| l.id == *id) {
+                level.label = label.clone();
+                level.means = means.clone();
+            }
+        }
+    }
 }

@@ -74,6 +74,24 @@ impl Locator<'_> {
         self.at(table_start, Some(field), message)
     }
 
+    /// Where the `n`-th (from 1) `[[name]]` table header of the file starts.
+    pub(super) fn nth_table(&self, name: &str, n: usize) -> Option<usize> {
+        let header = format!("[[{name}]]");
+        let mut offset = 0;
+        let mut seen = 0;
+        for line in self.text.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with(&header) {
+                seen += 1;
+                if seen == n {
+                    return Some(offset + line.len() - trimmed.len());
+                }
+            }
+            offset += line.len();
+        }
+        None
+    }
+
     /// The key of a `key = value` line holding `offset`, if it is one.
     fn key_at(&self, offset: usize) -> Option<String> {
         let offset = offset.min(self.text.len());

@@ -14,7 +14,7 @@ use super::model::{CodeEntry, Retry, Sender, Text, TextList};
 /// Bytes per record. Layout (little-endian; a text is `u32` offset and `u32` length into the
 /// blob, an absent optional text has length `u32::MAX`; a list is `u32` start and `u32` count
 /// into the list table, whose items are texts; `sent_by` is start and count into the sender bytes):
-pub const RECORD: usize = 144;
+pub const RECORD: usize = 176;
 const FAMILY: usize = 0;
 const CODE: usize = 8;
 const VALUE: usize = 16;
@@ -33,8 +33,12 @@ const SENT_BY: usize = 112;
 const MESSAGE: usize = 120;
 const DEFAULT_ACTION: usize = 128;
 /// One byte each: has an end, official, never sent, overrides, catchable (0 unknown, 1 no,
-/// 2 yes), retry (index into `Retry::ALL`); two bytes of padding.
+/// 2 yes), retry (index into `Retry::ALL`), commonness; one byte of padding.
 const FLAGS: usize = 136;
+const STANDARD: usize = 144;
+const SIGN: usize = 152;
+const USE_WHEN: usize = 160;
+const SAYS: usize = 168;
 const ABSENT: u32 = u32::MAX;
 
 /// The sections of a cache file that hold its codes. All borrowed from the mapping, which lives
@@ -81,11 +85,13 @@ impl CachedEntries {
         let mut family: &[u8] = &[];
         for record in self.records.chunks_exact(RECORD) {
             let field = |at: usize| &record[at..at + 8];
-            for list in [ALIASES, FIX, REFERENCES, RELATED, EQUIVALENTS] {
+            for list in [ALIASES, FIX, REFERENCES, RELATED, EQUIVALENTS, SAYS] {
                 items += u64::from(pair(field(list)).1);
             }
             senders += u64::from(pair(field(SENT_BY)).1);
-            for at in [CODE, NAME, SOURCE, SUMMARY, DESCRIPTION, WHEN, MESSAGE, DEFAULT_ACTION] {
+            for at in
+                [CODE, NAME, SOURCE, SUMMARY, DESCRIPTION, WHEN, MESSAGE, DEFAULT_ACTION, STANDARD, SIGN, USE_WHEN]
+            {
                 text += length(field(at));
             }
             if field(FAMILY) != family {
@@ -223,6 +229,11 @@ impl<'a> Record<'a> {
         self.flag(1) == 1
     }
 
+    /// How often engineers meet it (0–3; a damaged byte reads as at most 3).
+    pub fn commonness(&self) -> u8 {
+        self.flag(6).min(3)
+    }
+
     /// Whether this code replaces a code loaded before its file.
     pub fn overrides(&self) -> bool {
         self.flag(3) == 1
@@ -269,6 +280,11 @@ impl<'a> Record<'a> {
                 2 => Some(true),
                 _ => None,
             },
+            standard: self.optional(STANDARD).map(Cow::Borrowed),
+            commonness: self.commonness(),
+            sign: self.optional(SIGN).map(Cow::Borrowed),
+            use_when: self.optional(USE_WHEN).map(Cow::Borrowed),
+            says: self.list(SAYS),
         }
     }
 }
@@ -368,6 +384,11 @@ impl RecordWriter {
             r[FLAGS..FLAGS + 4].copy_from_slice(&flags);
             r[FLAGS + 4] = catchable;
             r[FLAGS + 5] = retry;
+            r[FLAGS + 6] = e.commonness;
+            put(r, STANDARD, self.optional_ref(e.standard.as_ref()));
+            put(r, SIGN, self.optional_ref(e.sign.as_ref()));
+            put(r, USE_WHEN, self.optional_ref(e.use_when.as_ref()));
+            put(r, SAYS, self.list_ref(&e.says));
         }
         self.records.extend(records.iter().flatten());
     }

@@ -28,12 +28,37 @@ pub struct RawFamily {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub name: String,
+    pub short: Option<String>,
     pub display: String,
+    pub negative: Option<String>,
+    pub medium: Option<String>,
+    pub layer: Option<String>,
     pub specs: Vec<String>,
     pub number_space: String,
     pub overview: String,
     #[serde(default)]
     pub range: Vec<RawRange>,
+    #[serde(default)]
+    pub standard: Vec<RawStandard>,
+    #[serde(default)]
+    pub mention: Vec<RawMention>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStandard {
+    pub id: String,
+    pub label: String,
+    pub official: bool,
+    pub means: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMention {
+    pub regex: String,
+    pub read: Option<String>,
+    pub examples: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,6 +96,12 @@ pub struct RawCode {
     pub message: Option<String>,
     pub default_action: Option<String>,
     pub catchable: Option<bool>,
+    pub standard: Option<String>,
+    pub commonness: Option<i64>,
+    pub sign: Option<String>,
+    pub use_when: Option<String>,
+    #[serde(default)]
+    pub says: Vec<String>,
     /// User files only: this entry deliberately replaces a built-in code.
     #[serde(default)]
     pub overrides: bool,
@@ -106,7 +137,15 @@ pub struct RawTranslationFile {
     pub lang: String,
     /// The family whose codes this file translates (`cross` for notes only).
     pub family: String,
+    pub name: Option<String>,
+    pub layer: Option<String>,
     pub overview: Option<String>,
+    pub number_space: Option<String>,
+    /// The class labels, in the order of the family's ranges.
+    #[serde(default)]
+    pub range_labels: Vec<String>,
+    #[serde(default)]
+    pub standard: Vec<RawTranslatedStandard>,
     #[serde(default)]
     pub code: Vec<RawTranslatedCode>,
     #[serde(default)]
@@ -121,4 +160,14 @@ pub struct RawTranslatedCode {
     pub description: String,
     pub when: String,
     pub fix: Vec<String>,
+    pub sign: Option<String>,
+    pub use_when: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTranslatedStandard {
+    pub id: String,
+    pub label: String,
+    pub means: String,
 }

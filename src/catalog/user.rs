@@ -13,7 +13,10 @@ use toml::Spanned;
 
 use super::Catalog;
 use super::cache::{self, Cached};
-use super::model::{CodeEntry, CompareNote, Display, Family, Range, Retry, Sender, Text};
+use super::model::{
+    CodeEntry, CompareNote, Display, Family, Medium, Mention, MentionRead, Negative, Range, Retry, Sender,
+    StandardLevel, Text,
+};
 use super::parse::parse;
 pub use super::problem::FileProblem;
 use super::problem::{Locator, line_column_bytes};
@@ -62,7 +65,7 @@ pub fn read(path: &Path) -> Result<String, FileProblem> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| FileProblem::whole_file(path, format!("cannot read: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let (line, column) = line_column_bytes(bytes, at);
@@ -73,7 +76,21 @@ pub fn read(path: &Path) -> Result<String, FileProblem> {
             field: None,
             message: "is not valid UTF-8 text (is it a binary file?)".into(),
         }
-    })
+    })?;
+    // TOML text never holds a NUL byte; a file that does is binary, and is refused before the
+    // parser spends its time on it.
+    if text.as_bytes().contains(&0) {
+        let at = text.as_bytes().iter().position(|b| *b == 0).unwrap_or(0);
+        let (line, column) = line_column_bytes(text.as_bytes(), at);
+        return Err(FileProblem {
+            file: path.to_path_buf(),
+            line: Some(line),
+            column: Some(column),
+            field: None,
+            message: "holds a NUL byte, so it is not a text file (is it a binary file?)".into(),
+        });
+    }
+    Ok(text)
 }
 
 /// What one file added to the catalog: its families and notes, and where its codes are in the
@@ -117,6 +134,26 @@ pub fn apply_trusted(catalog: &mut Catalog, cached: Cached) {
 /// Adds one file's families, codes and notes to the catalog. On any problem the catalog is left
 /// as it was and every problem is returned.
 pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Contribution, Vec<FileProblem>> {
+    add_source_with(catalog, path, text, Rules::User)
+}
+
+/// Which rules a file is checked against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rules {
+    /// What any code file must satisfy.
+    User,
+    /// Also the built-in dataset's rules (`whatcode check --strict`): layer, aliases, related,
+    /// sign and commonness on every code, and enough text.
+    Strict,
+}
+
+/// [`add_source`] under the given rules.
+pub fn add_source_with(
+    catalog: &mut Catalog,
+    path: &Path,
+    text: &str,
+    rules: Rules,
+) -> Result<Contribution, Vec<FileProblem>> {
     let locate = Locator { path, text };
     let raw: RawFile = parse(text).map_err(|e| vec![locate.toml_error(&e)])?;
     if raw.family.is_none() && raw.code.is_empty() && raw.compare.is_empty() {
@@ -190,6 +227,9 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Cont
         for code in raw_codes {
             let start = code.span().start;
             let overrides = code.get_ref().overrides;
+            if rules == Rules::Strict && code.get_ref().commonness.is_none() {
+                problems.push(locate.at(start, Some("commonness"), "say how often engineers meet it (0 to 3)"));
+            }
             let entry = match convert_code(family_id, code, &locate) {
                 Ok(e) => e,
                 Err(p) => {
@@ -253,10 +293,23 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Cont
     contribution.overrides.sort_unstable();
     contribution.entries = added.iter().map(|&i| moved[i]).chain(contribution.overrides.iter().copied()).collect();
     contribution.entries.sort_unstable();
-    for problem in validate(&staged) {
-        if let Some(&start) = spans.get(&problem.subject) {
-            problems.push(locate.at_field(start, problem.field, format!("{}: {}", problem.subject, problem.message)));
-        }
+    let mut found = validate(&staged);
+    if rules == Rules::Strict {
+        let families: Vec<String> = contribution.families.iter().map(|f| f.id.to_string()).collect();
+        let ours: Vec<&str> = families.iter().map(String::as_str).chain(family_id.as_deref()).collect();
+        found.extend(super::validate::strict(&staged, &ours));
+    }
+    for problem in found {
+        let Some(&start) = spans.get(&problem.subject) else { continue };
+        let message = format!("{}: {}", problem.subject, problem.message);
+        let mention = (problem.field == "mention")
+            .then(|| pattern_number(&problem.message))
+            .flatten()
+            .and_then(|n| locate.nth_table("family.mention", n));
+        problems.push(match mention {
+            Some(at) => locate.at(at, Some("mention"), message),
+            None => locate.at_field(start, problem.field, message),
+        });
     }
     if problems.is_empty() {
         *catalog = staged;
@@ -265,6 +318,11 @@ pub fn add_source(catalog: &mut Catalog, path: &Path, text: &str) -> Result<Cont
         problems.sort_by_key(|p| (p.line, p.column));
         Err(problems)
     }
+}
+
+/// `N` of a problem message that starts with "pattern N".
+fn pattern_number(message: &str) -> Option<usize> {
+    message.strip_prefix("pattern ")?.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
 }
 
 fn owned(s: &str) -> Text {
@@ -287,19 +345,71 @@ fn moved_list(items: Vec<String>) -> Cow<'static, [Text]> {
 fn convert_family(raw: &Spanned<RawFamily>, locate: &Locator<'_>) -> Result<Family, Vec<FileProblem>> {
     let start = raw.span().start;
     let f = raw.get_ref();
-    let display = Display::parse(&f.display)
-        .ok_or_else(|| vec![locate.at_field(start, "display", format!("'{}' is not decimal or hex", f.display))])?;
+    let mut problems = Vec::new();
+    let mut bad = |field: &'static str, message: String| problems.push(locate.at_field(start, field, message));
+    let display = Display::parse(&f.display).unwrap_or_else(|| {
+        bad("display", format!("'{}' is not one of decimal, hex, mixed, text", f.display));
+        Display::Decimal
+    });
+    let negative = match f.negative.as_deref() {
+        None => Negative::None,
+        Some(n) => Negative::parse(n).unwrap_or_else(|| {
+            bad("negative", format!("'{n}' is not one of value, negated, u32"));
+            Negative::None
+        }),
+    };
+    let medium = match f.medium.as_deref() {
+        None => Medium::Wire,
+        Some(m) => Medium::parse(m).unwrap_or_else(|| {
+            bad("medium", format!("'{m}' is not wire or local"));
+            Medium::Wire
+        }),
+    };
+    let mut mentions = Vec::new();
+    for m in &f.mention {
+        let read = match m.read.as_deref() {
+            None => MentionRead::Code,
+            Some(r) => MentionRead::parse(r).unwrap_or_else(|| {
+                bad("mention", format!("read '{r}' is not one of code, hex, name"));
+                MentionRead::Code
+            }),
+        };
+        mentions.push(Mention {
+            regex: Cow::Owned(m.regex.trim_matches('\n').to_string()),
+            read,
+            examples: owned_list(&m.examples),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     Ok(Family {
         id: owned(&f.id.to_lowercase()),
         aliases: owned_list(&f.aliases),
         name: owned(&f.name),
+        short: f.short.as_deref().map(owned),
         display,
+        negative,
+        medium,
+        layer: owned(f.layer.as_deref().unwrap_or("")),
         specs: owned_list(&f.specs),
         number_space: owned(&f.number_space),
         overview: owned(&f.overview),
         ranges: Cow::Owned(
             f.range.iter().map(|r| Range { start: r.start, end: r.end, label: owned(&r.label) }).collect(),
         ),
+        standards: Cow::Owned(
+            f.standard
+                .iter()
+                .map(|l| StandardLevel {
+                    id: owned(&l.id),
+                    label: owned(&l.label),
+                    official: l.official,
+                    means: owned(&l.means),
+                })
+                .collect(),
+        ),
+        mentions: Cow::Owned(mentions),
     })
 }
 
@@ -321,6 +431,13 @@ fn convert_code(family: &str, raw: Spanned<RawCode>, locate: &Locator<'_>) -> Re
             }
         }
     }
+    let commonness = match c.commonness {
+        None => 1,
+        Some(n) => u8::try_from(n).ok().filter(|n| *n <= 3).unwrap_or_else(|| {
+            problems.push(locate.at_field(start, "commonness", format!("{n} is not 0, 1, 2 or 3")));
+            1
+        }),
+    };
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -346,6 +463,11 @@ fn convert_code(family: &str, raw: Spanned<RawCode>, locate: &Locator<'_>) -> Re
         message: c.message.map(moved),
         default_action: c.default_action.map(moved),
         catchable: c.catchable,
+        standard: c.standard.map(moved),
+        commonness,
+        sign: c.sign.map(moved),
+        use_when: c.use_when.map(moved),
+        says: moved_list(c.says),
     })
 }
 

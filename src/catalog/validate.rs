@@ -2,9 +2,9 @@
 //! family displays them, and every cross-reference resolving. Used by the dataset tests and by
 //! `whatcode check` on user files.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use super::{Catalog, CodeEntry};
+use super::{Catalog, CodeEntry, Display, Family, Negative, mention};
 
 /// One thing wrong with the data, named by the entry (or family, or note) and the field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +27,9 @@ pub const MAX_SUMMARY_CHARS: usize = 160;
 /// Default actions a Linux signal can have, as signal(7) names them.
 pub const SIGNAL_ACTIONS: [&str; 5] = ["Term", "Core", "Ign", "Stop", "Cont"];
 
+/// The longest family tag shown in the list's tag column.
+pub const MAX_SHORT_CHARS: usize = 6;
+
 /// Every problem in the catalog; empty when it is sound.
 pub fn validate(catalog: &Catalog) -> Vec<Problem> {
     catalog.index_ids();
@@ -36,7 +39,44 @@ pub fn validate(catalog: &Catalog) -> Vec<Problem> {
     for entry in catalog.entries() {
         check_entry(catalog, entry, &mut seen, &mut problems);
     }
+    check_says(catalog, &mut problems);
     check_notes(catalog, &mut problems);
+    problems
+}
+
+/// The built-in dataset's further rules (`whatcode check --strict`), for the families named in
+/// `families` (all when empty): what the format marks "yes in assets/". A missing `commonness`
+/// cannot be seen here (it defaults to 1); the dataset tests and `check --strict` read the raw
+/// file for it.
+pub fn strict(catalog: &Catalog, families: &[&str]) -> Vec<Problem> {
+    let wanted = |id: &str| families.is_empty() || families.contains(&id);
+    let mut problems = Vec::new();
+    for family in catalog.families().iter().filter(|f| wanted(&f.id)) {
+        if family.layer.trim().is_empty() {
+            push(&mut problems, &format!("family {}", family.id), "layer", "say where the codes live");
+        }
+    }
+    for e in catalog.entries().iter().filter(|e| wanted(&e.family)) {
+        let id = e.id();
+        if e.aliases.is_empty() {
+            push(&mut problems, &id, "aliases", "list the constants and texts people search for");
+        }
+        if e.related.is_empty() {
+            push(&mut problems, &id, "related", "name the codes of the family worth comparing with");
+        }
+        if e.sign.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            push(&mut problems, &id, "sign", "say how to recognise it among its neighbours");
+        }
+        if e.retry != super::Retry::NotApplicable && e.fix.len() < 2 {
+            push(&mut problems, &id, "fix", "an error needs at least two ordered steps");
+        }
+        if e.description.len() < 80 {
+            push(&mut problems, &id, "description", "is too thin (under 80 characters)");
+        }
+        if e.when.len() < 60 {
+            push(&mut problems, &id, "when", "is too thin (under 60 characters)");
+        }
+    }
     problems
 }
 
@@ -75,6 +115,74 @@ fn check_families(catalog: &Catalog, problems: &mut Vec<Problem>) {
                 );
             }
         }
+        if let Some(short) = &family.short
+            && (!family.is_named(short) || short.chars().count() > MAX_SHORT_CHARS)
+        {
+            push(
+                problems,
+                &subject,
+                "short",
+                format!("must be the id or one of the aliases, at most {MAX_SHORT_CHARS} characters"),
+            );
+        }
+        let mut levels = HashSet::new();
+        for level in family.standards.iter() {
+            if !levels.insert(level.id.to_string()) {
+                push(problems, &subject, "standard", format!("level '{}' is declared twice", level.id));
+            }
+            if level.id.trim().is_empty() || level.label.trim().is_empty() || level.means.trim().is_empty() {
+                push(problems, &subject, "standard", "a level needs an id, a label and what it means");
+            }
+        }
+        check_mentions(catalog, family, &subject, problems);
+    }
+}
+
+/// Every mention pattern compiles, has a `code` group, and finds a code of the family in each of
+/// its examples.
+fn check_mentions(catalog: &Catalog, family: &Family, subject: &str, problems: &mut Vec<Problem>) {
+    for (k, m) in family.mentions.iter().enumerate() {
+        let n = k + 1;
+        let regex = match mention::compile(m) {
+            Ok(regex) => regex,
+            Err(e) => {
+                push(problems, subject, "mention", format!("pattern {n}: {e}"));
+                continue;
+            }
+        };
+        if m.examples.is_empty() {
+            push(problems, subject, "mention", format!("pattern {n}: give at least one example line it finds"));
+        }
+        for example in m.examples.iter() {
+            if mention::find_in(catalog, family, m, &regex, example).is_empty() {
+                let reason = if regex.is_match(example) {
+                    "matches, but its `code` group names no code of the family"
+                } else {
+                    "does not match"
+                };
+                push(problems, subject, "mention", format!("pattern {n} {reason} its example '{example}'"));
+            }
+        }
+    }
+}
+
+/// A `says` phrase names one code of its family: the same text on two codes would be ambiguous.
+fn check_says(catalog: &Catalog, problems: &mut Vec<Problem>) {
+    let mut owner: HashMap<(String, String), String> = HashMap::new();
+    for e in catalog.entries() {
+        let id = e.id();
+        for phrase in e.says.iter() {
+            if phrase.trim().is_empty() || phrase.trim() != phrase.as_ref() {
+                push(problems, &id, "says", "a phrase must not be empty or start or end with a space");
+                continue;
+            }
+            let key = if phrase.contains(' ') { phrase.to_lowercase() } else { phrase.to_string() };
+            if let Some(other) = owner.insert((e.family.to_string(), key), id.clone())
+                && other != id
+            {
+                push(problems, &id, "says", format!("'{phrase}' also stands for {other}"));
+            }
+        }
     }
 }
 
@@ -92,17 +200,38 @@ fn check_entry(
     if !seen.insert((entry.family.to_string(), entry.code.to_lowercase())) {
         push(problems, &id, "code", "this code is defined twice in its family");
     }
-    let expected = family.display.code(entry.value, entry.end);
-    if entry.code != expected {
-        push(
-            problems,
-            &id,
-            "code",
-            format!("expected '{expected}' for value {} in a {} family", entry.value, family.display.as_str()),
-        );
+    check_code(family, entry, &id, problems);
+    if entry.value < 0 && family.display.is_numeric() && family.negative != Negative::Value {
+        push(problems, &id, "value", "must not be negative (unless the family says negative = \"value\")");
     }
-    if entry.value < 0 {
-        push(problems, &id, "value", "must not be negative");
+    match (&entry.standard, family.standards.is_empty()) {
+        (Some(level), true) => {
+            push(problems, &id, "standard", format!("'{level}': the family declares no standard levels"))
+        }
+        (None, false) => push(problems, &id, "standard", "name one of the family's standard levels"),
+        (Some(level), false) => match family.standard(level) {
+            None => {
+                let known: Vec<&str> = family.standards.iter().map(|l| l.id.as_ref()).collect();
+                push(problems, &id, "standard", format!("'{level}' is not one of {}", known.join(", ")))
+            }
+            Some(l) if l.official != entry.official => push(
+                problems,
+                &id,
+                "official",
+                format!("level '{level}' is {}official; the code must agree", if l.official { "" } else { "not " }),
+            ),
+            Some(_) => {}
+        },
+        (None, true) => {}
+    }
+    if entry.commonness > 3 {
+        push(problems, &id, "commonness", "must be 0 to 3");
+    }
+    if entry.sign.as_deref().is_some_and(|s| s.trim().is_empty()) {
+        push(problems, &id, "sign", "must not be empty");
+    }
+    if entry.use_when.as_deref().is_some_and(|s| s.trim().is_empty()) {
+        push(problems, &id, "use_when", "must not be empty");
     }
     if let Some(end) = entry.end
         && end <= entry.value
@@ -149,6 +278,45 @@ fn check_entry(
                 push(problems, &id, "equivalents", format!("'{target}' is in the same family; use related"))
             }
             Some(_) => {}
+        }
+    }
+}
+
+/// A code is written the way its family displays codes.
+fn check_code(family: &Family, entry: &CodeEntry, id: &str, problems: &mut Vec<Problem>) {
+    match family.display {
+        Display::Decimal | Display::Hex => {
+            let expected = family.display.code(entry.value, entry.end);
+            if entry.code != expected {
+                push(
+                    problems,
+                    id,
+                    "code",
+                    format!("expected '{expected}' for value {} in a {} family", entry.value, family.display.as_str()),
+                );
+            }
+        }
+        Display::Mixed => {
+            let parts: Vec<&str> = match entry.end {
+                Some(_) => entry.code.splitn(2, '-').collect(),
+                None => vec![&entry.code],
+            };
+            let values: Vec<Option<i64>> = parts.iter().map(|p| super::parse_number(p)).collect();
+            let wanted: Vec<Option<i64>> = std::iter::once(Some(entry.value)).chain(entry.end.map(Some)).collect();
+            if values != wanted {
+                push(
+                    problems,
+                    id,
+                    "code",
+                    format!("'{}' does not read as value {} (decimal, or hex with 0x)", entry.code, entry.value),
+                );
+            }
+        }
+        Display::Text => {
+            let ok = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | ':');
+            if entry.code.is_empty() || !entry.code.chars().all(ok) {
+                push(problems, id, "code", "an identifier: letters, digits and . _ - : (no spaces, no '/')");
+            }
         }
     }
 }

@@ -97,17 +97,34 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
             hits.extend(catalog.iter().enumerate().filter(|(_, e)| in_family(e)).map(|(i, _)| Hit::plain(i)));
         }
         Pattern::Number { value, typed } => {
+            let families = catalog.families();
             let hex_families: Vec<&str> =
-                catalog.families().iter().filter(|f| f.display == Display::Hex).map(|f| f.id.as_ref()).collect();
+                families.iter().filter(|f| f.display == Display::Hex).map(|f| f.id.as_ref()).collect();
+            // What the typed number stands for in each family: itself, a negative number read by
+            // the family's rule, or nothing (a text family's codes are matched as written).
+            let wanted: Vec<(&str, Option<i64>, bool)> = families
+                .iter()
+                .map(|f| {
+                    (
+                        f.id.as_ref(),
+                        f.display.is_numeric().then(|| f.read_number(*value)).flatten(),
+                        f.display == Display::Text,
+                    )
+                })
+                .collect();
             let typed_hex = typed.starts_with("0x");
             // Iterators rather than `for` loops here and below: the catalogue's chained iterator
             // runs as two tight loops this way.
             hits.extend(catalog.iter().enumerate().filter(|(_, e)| in_family(e)).filter_map(|(i, e)| {
+                let (_, want, text) = wanted.iter().find(|(id, _, _)| *id == e.family()).copied()?;
+                if text {
+                    return code_text_hit(i, e, typed);
+                }
                 // A decimal number inside a hex family's range block is a coincidence, not a query.
                 if e.end().is_some() && !typed_hex && hex_families.contains(&e.family()) {
                     return None;
                 }
-                let mut hit = number_hit(i, e, *value, typed)?;
+                let mut hit = number_hit(i, e, want?, typed)?;
                 // Within a tier, a family written the way the number was typed comes first:
                 // `0x7` is HTTP/2's 0x7 before errno 7, and `7` the other way round.
                 if typed_hex == hex_families.contains(&e.family()) {
@@ -132,12 +149,24 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
             let names = index.names(catalog);
             let text =
                 if index.one_shot { TextCheck::Scan } else { TextCheck::indexed(index.text(catalog), &needle_words) };
+            // Families whose codes are words (`42P01`, `invalid_grant`): a query can be the code.
+            let text_families: Vec<&str> =
+                catalog.families().iter().filter(|f| f.display == Display::Text).map(|f| f.id.as_ref()).collect();
             let scan = |range: Range<usize>| -> Vec<Hit> {
                 let matcher = SkimMatcherV2::default().ignore_case();
                 range
                     .map(|i| (i, catalog.at(i)))
                     .filter(|(_, e)| in_family(e))
                     .filter_map(|(i, e)| {
+                        if text_families.contains(&e.family()) && normalize(e.code()) == needle {
+                            let len = e.code().chars().count();
+                            return Some(Hit {
+                                index: i,
+                                tier: Tier::ExactCode,
+                                inner: 0,
+                                matched: Matched::Code((0..len).collect()),
+                            });
+                        }
                         words_hit(i, e, &names[i], &text, &matcher, &needle, &needle_words, needle_mask)
                     })
                     .collect()
@@ -145,7 +174,13 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
             hits = in_runs(catalog.len(), threads_for(catalog.len()), scan).into_iter().flatten().collect();
         }
     }
-    hits.sort_by(|a, b| b.tier.cmp(&a.tier).then(b.inner.cmp(&a.inner)).then(a.index.cmp(&b.index)));
+    // Among equally good matches, the codes people meet most come first. Lists (everything, a
+    // class such as `4xx`) stay in catalogue order.
+    let ranked = matches!(query.pattern, Pattern::Words(_) | Pattern::Number { .. });
+    let common = |h: &Hit| if ranked { catalog.at(h.index).commonness() } else { 0 };
+    hits.sort_by(|a, b| {
+        b.tier.cmp(&a.tier).then(b.inner.cmp(&a.inner)).then(common(b).cmp(&common(a))).then(a.index.cmp(&b.index))
+    });
     // Fuzzy positions cost a second pass of the matcher: only the hits a screen can show get them
     // here; `with_positions` gives any other hit its positions when it is drawn.
     if let Pattern::Words(words) = &query.pattern {
@@ -156,6 +191,23 @@ pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit>
         }
     }
     hits
+}
+
+/// A typed number against a code written as text (`23505`, `52e`): the code itself, or a code
+/// that starts with it.
+fn code_text_hit(i: usize, e: EntryRef<'_>, typed: &str) -> Option<Hit> {
+    let code = e.code();
+    let len = code.chars().count();
+    if code.eq_ignore_ascii_case(typed) {
+        return Some(Hit { index: i, tier: Tier::ExactCode, inner: 0, matched: Matched::Code((0..len).collect()) });
+    }
+    let is_prefix = code.len() > typed.len() && code.as_bytes()[..typed.len()].eq_ignore_ascii_case(typed.as_bytes());
+    is_prefix.then(|| Hit {
+        index: i,
+        tier: Tier::CodePrefix,
+        inner: 998 - ((code.len() - typed.len()) as i64).min(998),
+        matched: Matched::Code((0..typed.chars().count()).collect()),
+    })
 }
 
 fn number_hit(i: usize, e: EntryRef<'_>, value: i64, typed: &str) -> Option<Hit> {

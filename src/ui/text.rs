@@ -67,6 +67,14 @@ pub fn body_sections(
 ) {
     heading(lines, s.description, theme.heading);
     lines.extend(wrapped(&e.description, width, "", "", theme.text));
+    if let Some(sign) = &e.sign {
+        heading(lines, s.sign, theme.heading);
+        lines.extend(wrapped(sign, width, "", "", theme.text));
+    }
+    if let Some(use_when) = &e.use_when {
+        heading(lines, s.use_when, theme.heading);
+        lines.extend(wrapped(use_when, width, "", "", theme.text));
+    }
     heading(lines, s.when, theme.heading);
     lines.extend(wrapped(&e.when, width, "", "", theme.text));
     heading(lines, s.fix, theme.heading);

@@ -1,0 +1,139 @@
+//! A family's mention patterns as data: compiling one, and reading what its `code` group
+//! captured as one of the family's codes. The scanner (`crate::scan`) builds its fast matcher from
+//! the same pieces; validation uses them to check that every pattern compiles and finds a code in
+//! each of its examples.
+
+use regex::Regex;
+
+use super::{Catalog, Display, EntryRef, Family, Mention, MentionRead, parse_number};
+
+/// The largest compiled size a user's expression may take: generous for any real pattern, and
+/// small enough that a hostile one cannot eat the memory.
+const SIZE_LIMIT: usize = 1 << 20;
+
+/// Compiles a mention's expression, requiring a group named `code`.
+pub fn compile(mention: &Mention) -> Result<Regex, String> {
+    let regex = regex::RegexBuilder::new(&mention.regex)
+        .size_limit(SIZE_LIMIT)
+        .dfa_size_limit(SIZE_LIMIT)
+        .build()
+        .map_err(|e| format!("not a valid expression: {}", one_line(&e.to_string())))?;
+    if !regex.capture_names().flatten().any(|n| n == "code") {
+        return Err("the expression needs a group named `code`: (?P<code>...)".into());
+    }
+    Ok(regex)
+}
+
+/// The regex crate's multi-line error, as one line.
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A name as mentions compare it: lower case, without `_`, `-`, `.` and spaces
+/// (`StatusCode.UNAVAILABLE`'s `UNAVAILABLE`, `Unavailable` and `unavailable` are one key).
+pub fn name_key(s: &str) -> String {
+    s.chars().filter(|c| !matches!(c, '_' | '-' | '.' | ' ')).flat_map(char::to_lowercase).collect()
+}
+
+/// The value a captured number stands for in `family`, read as `read` says.
+pub fn captured_value(family: &Family, read: MentionRead, text: &str) -> Option<i64> {
+    let text = text.trim();
+    match read {
+        MentionRead::Hex => {
+            let digits = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")).unwrap_or(text);
+            if digits.is_empty() || digits.len() > 16 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
+            u64::from_str_radix(digits, 16).ok().and_then(|v| i64::try_from(v).ok())
+        }
+        MentionRead::Code if family.display.is_numeric() => family.read_number(parse_number(text)?),
+        _ => None,
+    }
+}
+
+/// The catalogue position of the code of `family` that `text` (a `code` capture) names, if any.
+/// The reference resolver: checks and tests use it; the scanner keeps a map that gives the same
+/// answers faster.
+pub fn resolve(catalog: &Catalog, family: &Family, read: MentionRead, text: &str) -> Option<usize> {
+    let in_family = || catalog.iter().enumerate().filter(|(_, e)| e.family() == family.id);
+    if let Some(value) = captured_value(family, read, text) {
+        return in_family()
+            .find(|(_, e)| e.end().is_none() && e.value() == value)
+            .or_else(|| in_family().find(|(_, e)| e.covers(value)))
+            .map(|(i, _)| i);
+    }
+    match read {
+        MentionRead::Hex => None,
+        MentionRead::Code => {
+            let text = text.trim();
+            (family.display == Display::Text || family.display == Display::Mixed)
+                .then(|| in_family().find(|(_, e)| e.code().eq_ignore_ascii_case(text)).map(|(i, _)| i))
+                .flatten()
+        }
+        MentionRead::Name => {
+            let key = name_key(text);
+            if key.is_empty() {
+                return None;
+            }
+            let names = |e: &EntryRef<'_>| {
+                std::iter::once(e.code())
+                    .chain(std::iter::once(e.name()))
+                    .chain(e.aliases())
+                    .any(|n| name_key(n) == key)
+            };
+            in_family().find(|(_, e)| names(e)).map(|(i, _)| i)
+        }
+    }
+}
+
+/// The codes one pattern finds in `line`: each `code` capture that names a code of the family, as
+/// (catalogue position, byte range of the whole match).
+pub fn find_in(
+    catalog: &Catalog,
+    family: &Family,
+    mention: &Mention,
+    regex: &Regex,
+    line: &str,
+) -> Vec<(usize, std::ops::Range<usize>)> {
+    regex
+        .captures_iter(line)
+        .filter_map(|caps| {
+            let code = caps.name("code")?;
+            let whole = caps.get(0)?;
+            resolve(catalog, family, mention.read, code.as_str()).map(|i| (i, whole.range()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_ignore_case_and_separators() {
+        assert_eq!(name_key("StatusCode.UNAVAILABLE"), "statuscodeunavailable");
+        assert_eq!(name_key("DEADLINE_EXCEEDED"), name_key("DeadlineExceeded"));
+        assert_eq!(name_key("not-leader or_follower"), "notleaderorfollower");
+    }
+
+    #[test]
+    fn a_pattern_without_a_code_group_is_refused() {
+        let m =
+            |re: &str| Mention { regex: re.to_string().into(), read: MentionRead::Code, examples: Vec::new().into() };
+        assert!(compile(&m(r"HTTP/\d (\d+)")).unwrap_err().contains("group named `code`"));
+        assert!(compile(&m(r"HTTP/\d (?P<code>\d+")).unwrap_err().starts_with("not a valid expression"));
+        assert!(compile(&m(r"HTTP/\d (?P<code>\d+)")).is_ok());
+    }
+
+    #[test]
+    fn captures_read_numbers_by_the_familys_rules() {
+        let catalog = Catalog::builtin();
+        let http = catalog.family("http").expect("http");
+        let at = |read, text| resolve(&catalog, http, read, text).map(|i| catalog.at(i).id());
+        assert_eq!(at(MentionRead::Code, "503").as_deref(), Some("http/503"));
+        assert_eq!(at(MentionRead::Code, "-503"), None, "HTTP has no negative codes");
+        assert_eq!(at(MentionRead::Name, "Service Unavailable").as_deref(), Some("http/503"));
+        assert_eq!(at(MentionRead::Hex, "1f7").as_deref(), Some("http/503"));
+        assert_eq!(at(MentionRead::Code, "999"), None);
+    }
+}
