@@ -38,6 +38,14 @@ pub struct ViewMetrics {
     pub help_max_scroll: usize,
 }
 
+/// What `whatcode scan --tui` found: the browser then lists only these codes.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub tally: crate::scan::Tally,
+    /// What was scanned, for titles (`app.log`, `standard input`).
+    pub source: String,
+}
+
 /// The whole state of the browser.
 pub struct App {
     pub catalog: Catalog,
@@ -74,6 +82,8 @@ pub struct App {
     pub clipboard_works: bool,
     /// A one-line message for the footer, cleared by the next action.
     pub status: Option<String>,
+    /// Scan mode: the codes a log mentions, with their counts and evidence lines.
+    pub found: Option<Found>,
     pub view: Cell<ViewMetrics>,
 }
 
@@ -102,6 +112,7 @@ impl App {
             clipboard: None,
             clipboard_works: true,
             status: None,
+            found: None,
             view: Cell::new(ViewMetrics::default()),
         };
         app.refresh();
@@ -133,6 +144,13 @@ impl App {
     /// kept), for callers that make many apps over one catalogue.
     pub fn with_index(mut self, index: Arc<SearchIndex>) -> Self {
         self.index = index;
+        self.refresh();
+        self
+    }
+
+    /// The app in scan mode: it lists only the codes `found`, most mentioned first.
+    pub fn with_found(mut self, found: Found) -> Self {
+        self.found = Some(found);
         self.refresh();
         self
     }
@@ -294,7 +312,18 @@ impl App {
     fn refresh(&mut self) {
         let before = self.selected_index();
         let query = Query::parse(&self.query, &self.catalog);
-        self.hits = search(&self.catalog, &self.index, &query);
+        self.hits = match &self.found {
+            // Scan mode with nothing typed: what the log mentions, most mentioned first.
+            Some(found) if self.query.trim().is_empty() => {
+                found.tally.ranked().into_iter().map(|(i, _)| Hit::plain(i)).collect()
+            }
+            Some(found) => {
+                let mut hits = search(&self.catalog, &self.index, &query);
+                hits.retain(|h| found.tally.stats.contains_key(&h.index));
+                hits
+            }
+            None => search(&self.catalog, &self.index, &query),
+        };
         self.selected = 0;
         if self.selected_index() != before {
             self.detail_scroll = 0;

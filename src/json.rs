@@ -37,22 +37,14 @@ pub struct HitJson<'a> {
     pub name: &'a str,
     pub summary: &'a str,
     pub score: i64,
-    /// `code`, `range`, `name`, `alias`, `text` or `all`.
+    /// `mention`, `code`, `range`, `name`, `alias`, `text` or `all`.
     pub matched: &'static str,
 }
 
 impl<'a> HitJson<'a> {
     pub fn new(catalog: &'a Catalog, hit: &Hit) -> Self {
-        use crate::search::Tier;
         let e = catalog.at(hit.index);
-        let matched = match hit.tier {
-            Tier::ExactCode | Tier::CodePrefix => "code",
-            Tier::InRange => "range",
-            Tier::ExactName | Tier::NamePrefix | Tier::FuzzyName => "name",
-            Tier::Alias | Tier::FuzzyAlias => "alias",
-            Tier::Text => "text",
-            Tier::All => "all",
-        };
+        let matched = hit.tier.label(&hit.matched);
         HitJson {
             id: e.id(),
             family: e.family(),
@@ -135,6 +127,34 @@ impl<'a> FamilyJson<'a> {
 /// nothing in the data can reach a terminal raw.
 pub fn to_string<T: Serialize>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// One code found by `whatcode scan --json` (a JSON Lines record). `line`, `start`, `end`,
+/// `match`, `id`, `family`, `code` and `name` are a contract.
+#[derive(Serialize)]
+pub struct FindingJson<'a> {
+    /// The file it was found in, when scanning files (absent on standard input).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<&'a str>,
+    /// Line number, from 1.
+    pub line: u64,
+    /// Byte offsets of the mention in the line.
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "match")]
+    pub matched: &'a str,
+    pub id: String,
+    pub family: &'a str,
+    pub code: &'a str,
+    pub name: &'a str,
+    pub summary: &'a str,
+}
+
+/// One line of JSON Lines: compact, control characters escaped, with a newline.
+pub fn to_line<T: Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }

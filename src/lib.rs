@@ -14,6 +14,7 @@ pub mod mouse;
 pub mod paths;
 pub mod report;
 pub mod sanitize;
+pub mod scan;
 pub mod search;
 pub mod strings;
 pub mod theme;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use whatcode::app::App;
+use whatcode::app::{App, Found};
 use whatcode::catalog::Catalog;
 use whatcode::catalog::user::{self, DataOptions};
 use whatcode::cli::{self, Args, Command, Output};
@@ -29,18 +29,45 @@ fn main() -> ExitCode {
     let lang = Lang::choose(args.lang.as_deref(), config.lang);
     let layout = text_layout(lang);
     if let Some(Command::Check { files, strict }) = &args.command {
-        return emit(&cli::check(files, Catalog::builtin(), cli::rules(*strict)));
+        let base = match &args.replace_builtin {
+            Some(path) => match user::builtin_without_family_of(path) {
+                Ok(base) => base,
+                Err(p) => return emit(&Output { stderr: format!("{p}\n"), status: cli::USAGE, ..Default::default() }),
+            },
+            None => Catalog::builtin(),
+        };
+        return emit(&cli::check(files, base, cli::rules(*strict)));
     }
-    let options = DataOptions { files: args.data.clone(), skip_data_dir: args.no_user_data };
+    let options = DataOptions {
+        files: args.data.clone(),
+        skip_data_dir: args.no_user_data,
+        replace_builtin: args.replace_builtin.clone(),
+    };
     let (mut catalog, problems) = user::load_catalog(&options);
     let warnings: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let (tui_query, picking) = match &args.command {
         Some(Command::Tui { query, print }) => (Some(query.join(" ")), *print),
+        Some(Command::Scan { tui: true, .. }) => (Some(String::new()), false),
         None if args.query.is_empty() => (Some(String::new()), false),
         _ => (None, false),
     };
+    // `scan --tui`: read the log first (from a pipe, the browser then draws on /dev/tty).
+    let mut found = None;
+    if let Some(Command::Scan { files, tui: true, .. }) = &args.command {
+        match scan_for_browser(&catalog, files, lang) {
+            Ok(f) => found = Some(f),
+            Err(message) => {
+                return emit(&Output {
+                    stderr: format!("whatcode: {message}\n"),
+                    status: cli::USAGE,
+                    ..Default::default()
+                });
+            }
+        }
+    }
+    let piped = found.is_some() && !io::stdin().is_terminal();
     if let Some(query) = tui_query {
-        let screen = if picking { Screen::Tty } else { Screen::Stdout };
+        let screen = if picking || piped { Screen::Tty } else { Screen::Stdout };
         if !can_draw(screen) {
             let stderr = problem_lines(&warnings);
             if picking {
@@ -52,6 +79,9 @@ fn main() -> ExitCode {
         // A bad user file or config never stops the browser: it starts with the rest and says what
         // was left out.
         let mut app = App::new(catalog, Theme::choose(config.theme)).with_lang(lang).with_query(&query);
+        if let Some(found) = found.take() {
+            app = app.with_found(found);
+        }
         app.warnings = config.problems.iter().cloned().chain(warnings).collect();
         app.keymap = config.keymap;
         app.picking = picking;
@@ -73,14 +103,50 @@ fn main() -> ExitCode {
     for problem in &config.problems {
         let _ = writeln!(io::stderr(), "whatcode: config: {problem}");
     }
-    if !warnings.is_empty() {
-        return emit(&Output { stderr: problem_lines(&warnings), status: cli::USAGE, ..Default::default() });
+    // A broken user file never takes the tool away: the rest answers, and stderr says what was
+    // left out.
+    for warning in &warnings {
+        let _ = writeln!(io::stderr(), "whatcode: left out: {warning}");
     }
+    let json = args.json || args.format == cli::Format::Json;
     // JSON is for programs: its text stays English whatever the interface language.
-    if !args.json {
+    if !json {
         catalog.localize(lang.code());
     }
+    if let Some(Command::Scan { files, summary, annotate, tui: false }) = &args.command {
+        use cli::scan::View;
+        let view = match (json, *annotate, *summary) {
+            (true, _, _) => View::Json,
+            (_, true, _) => View::Annotate,
+            (_, _, true) => View::Summary,
+            _ => cli::scan::default_view(),
+        };
+        let (stdout, stderr) = (io::stdout(), io::stderr());
+        let (mut out, mut err) = (stdout.lock(), stderr.lock());
+        let terminal = io::stdout().is_terminal();
+        let mut sink = cli::scan::Sink { out: &mut out, err: &mut err, terminal };
+        return ExitCode::from(cli::scan::run(&catalog, files, view, layout, &mut sink));
+    }
     emit(&cli::run(&args, &catalog, layout))
+}
+
+/// Reads the one input of `scan --tui` and counts its codes.
+fn scan_for_browser(catalog: &Catalog, files: &[std::path::PathBuf], lang: Lang) -> Result<Found, String> {
+    let path = match files {
+        [] => None,
+        [one] if one.as_os_str() == "-" => None,
+        [one] => Some(one.as_path()),
+        _ => return Err("scan --tui reads one input: name one file, or pipe the log in".into()),
+    };
+    if path.is_none() && io::stdin().is_terminal() {
+        return Err(
+            "scan --tui needs a log: name a file, or pipe it in (tail -n 1000 app.log | whatcode scan --tui)".into()
+        );
+    }
+    let source = path.map_or_else(|| lang.strings().scan_stdin.to_string(), |p| p.display().to_string());
+    let tally =
+        cli::scan::tally_input(catalog, path).map_err(|e| format!("{}: {e}", whatcode::sanitize::clean(&source)))?;
+    Ok(Found { tally, source })
 }
 
 fn problem_lines(problems: &[String]) -> String {

@@ -200,12 +200,25 @@ pub fn comparison(cmp: &Comparison<'_>, layout: Layout) -> String {
     out
 }
 
-/// A ranked list, one line per hit: id, name, summary (cut to the width).
-pub fn hits(catalog: &Catalog, hits: &[Hit], layout: Layout) -> String {
+/// A ranked list, one line per hit: id, name, summary (cut to the width). A code found in a
+/// pasted line says which text mentions it, highlighted when colour is on.
+pub fn hits(catalog: &Catalog, hits: &[Hit], query: &str, layout: Layout) -> String {
     let id_width = hits.iter().map(|h| catalog.at(h.index).id().chars().count()).max().unwrap_or(0);
     let mut out = String::new();
     for hit in hits {
         let e = catalog.at(hit.index);
+        if let crate::search::Matched::Mention(span) = &hit.matched
+            && let Some(text) = query.get(span.clone())
+        {
+            let mention = clean(text);
+            let head = clean(&format!("{:id_width$}  {}  ← ", e.id(), e.name()));
+            let room = layout.width.max(20).saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
+            let mention = truncate(&mention, room.max(8));
+            out.push_str(&head);
+            out.push_str(&if layout.color { format!("\x1b[1;33m{mention}\x1b[0m") } else { mention });
+            out.push('\n');
+            continue;
+        }
         let line = clean(&format!("{:id_width$}  {}  {}", e.id(), e.name(), e.summary()));
         out.push_str(&truncate(&line, layout.width.max(20)));
         out.push('\n');
@@ -264,5 +277,54 @@ pub fn truncate(line: &str, width: usize) -> String {
         out.push(c);
     }
     out.push('…');
+    out
+}
+
+/// `whatcode scan`'s summary of one input: the codes found, most mentioned first, with their
+/// count, first and last line, and what they mean.
+pub fn scan_summary(catalog: &Catalog, tally: &crate::scan::Tally, source: &str, layout: Layout) -> String {
+    let s = layout.lang.strings();
+    let mut out = String::new();
+    let lines = tally.lines.to_string();
+    if tally.is_empty() {
+        out.push_str(&clean(&fill(s.scan_nothing, &[&lines, source])));
+        out.push('\n');
+        return out;
+    }
+    let head =
+        fill(s.scan_header, &[&tally.stats.len().to_string(), &tally.lines_with_codes.to_string(), &lines, source]);
+    out.push_str(&layout.strong(&clean(&head)));
+    out.push('\n');
+    let ranked = tally.ranked();
+    let count_width = ranked.iter().map(|(_, st)| st.count.to_string().len()).max().unwrap_or(1).max(5);
+    let span = |st: &crate::scan::Stat| {
+        if st.first == st.last { st.first.to_string() } else { format!("{}–{}", st.first, st.last) }
+    };
+    let span_width = ranked.iter().map(|(_, st)| span(st).chars().count()).max().unwrap_or(1).max(5);
+    let id_width = ranked.iter().map(|(i, _)| catalog.at(*i).id().chars().count()).max().unwrap_or(1);
+    out.push_str(&format!("{:>count_width$}  {:<span_width$}  {}\n", s.scan_count, s.scan_lines, s.scan_code));
+    for (i, st) in ranked {
+        let e = catalog.at(i);
+        let meaning = clean(&format!("{}: {}", e.name(), e.summary()));
+        let line = format!("{:>count_width$}  {:<span_width$}  {:<id_width$}  {meaning}", st.count, span(st), e.id());
+        out.push_str(&truncate(&clean(&line), layout.width.max(20)));
+        out.push('\n');
+    }
+    out
+}
+
+/// `whatcode scan --annotate`: the notes written under a line, one per code it mentions.
+pub fn annotation(catalog: &Catalog, findings: &[crate::scan::Finding], layout: Layout) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let e = catalog.at(f.index);
+        let note = truncate(&clean(&format!("  ↳ {} {}: {}", e.id(), e.name(), e.summary())), layout.width.max(20));
+        if layout.color {
+            out.push_str(&format!("\x1b[2m{note}\x1b[0m\n"));
+        } else {
+            out.push_str(&note);
+            out.push('\n');
+        }
+    }
     out
 }

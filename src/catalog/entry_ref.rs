@@ -96,6 +96,14 @@ impl<'a> EntryRef<'a> {
         }
     }
 
+    /// The `says` phrases: literal text that stands for this code in a log line.
+    pub fn says(self) -> Vec<&'a str> {
+        match self {
+            EntryRef::Built(e) => e.says.iter().map(|s| s.as_ref()).collect(),
+            EntryRef::Cached(r) => r.says(),
+        }
+    }
+
     /// The prose search reads for the text tier: summary, description, when you see it, and the
     /// C message and the user of a non-standard code where there are.
     pub fn prose(self) -> [Option<&'a str>; 5] {

@@ -3,9 +3,10 @@
 //! the same pieces; validation uses them to check that every pattern compiles and finds a code in
 //! each of its examples.
 
-use regex::Regex;
+use regex_automata::meta::Regex;
+use regex_automata::util::syntax;
 
-use super::{Catalog, Display, EntryRef, Family, Mention, MentionRead, parse_number};
+use super::{Catalog, Display, EntryRef, Family, Mention, MentionRead, Negative, parse_number};
 
 /// The largest compiled size a user's expression may take: generous for any real pattern, and
 /// small enough that a hostile one cannot eat the memory.
@@ -13,15 +14,25 @@ const SIZE_LIMIT: usize = 1 << 20;
 
 /// Compiles a mention's expression, requiring a group named `code`.
 pub fn compile(mention: &Mention) -> Result<Regex, String> {
-    let regex = regex::RegexBuilder::new(&mention.regex)
-        .size_limit(SIZE_LIMIT)
-        .dfa_size_limit(SIZE_LIMIT)
-        .build()
+    compile_source(&mention.regex)
+}
+
+/// [`compile`] for the expression's text.
+pub fn compile_source(source: &str) -> Result<Regex, String> {
+    let regex = Regex::builder()
+        .syntax(syntax::Config::new().utf8(false))
+        .configure(Regex::config().nfa_size_limit(Some(SIZE_LIMIT)).hybrid_cache_capacity(SIZE_LIMIT))
+        .build(source)
         .map_err(|e| format!("not a valid expression: {}", one_line(&e.to_string())))?;
-    if !regex.capture_names().flatten().any(|n| n == "code") {
+    if code_group(&regex).is_none() {
         return Err("the expression needs a group named `code`: (?P<code>...)".into());
     }
     Ok(regex)
+}
+
+/// The index of the group named `code`.
+pub fn code_group(regex: &Regex) -> Option<usize> {
+    regex.group_info().to_index(regex_automata::PatternID::ZERO, "code")
 }
 
 /// The regex crate's multi-line error, as one line.
@@ -35,8 +46,9 @@ pub fn name_key(s: &str) -> String {
     s.chars().filter(|c| !matches!(c, '_' | '-' | '.' | ' ')).flat_map(char::to_lowercase).collect()
 }
 
-/// The value a captured number stands for in `family`, read as `read` says.
-pub fn captured_value(family: &Family, read: MentionRead, text: &str) -> Option<i64> {
+/// The value a captured number stands for in a family that writes codes as `display` and reads
+/// negative numbers by `negative`, read as `read` says.
+pub fn captured_value(display: Display, negative: Negative, read: MentionRead, text: &str) -> Option<i64> {
     let text = text.trim();
     match read {
         MentionRead::Hex => {
@@ -46,7 +58,10 @@ pub fn captured_value(family: &Family, read: MentionRead, text: &str) -> Option<
             }
             u64::from_str_radix(digits, 16).ok().and_then(|v| i64::try_from(v).ok())
         }
-        MentionRead::Code if family.display.is_numeric() => family.read_number(parse_number(text)?),
+        MentionRead::Code if display.is_numeric() => match parse_number(text)? {
+            n if n < 0 => negative.read(n),
+            n => Some(n),
+        },
         _ => None,
     }
 }
@@ -56,7 +71,7 @@ pub fn captured_value(family: &Family, read: MentionRead, text: &str) -> Option<
 /// answers faster.
 pub fn resolve(catalog: &Catalog, family: &Family, read: MentionRead, text: &str) -> Option<usize> {
     let in_family = || catalog.iter().enumerate().filter(|(_, e)| e.family() == family.id);
-    if let Some(value) = captured_value(family, read, text) {
+    if let Some(value) = captured_value(family.display, family.negative, read, text) {
         return in_family()
             .find(|(_, e)| e.end().is_none() && e.value() == value)
             .or_else(|| in_family().find(|(_, e)| e.covers(value)))
@@ -95,12 +110,13 @@ pub fn find_in(
     regex: &Regex,
     line: &str,
 ) -> Vec<(usize, std::ops::Range<usize>)> {
+    let Some(group) = code_group(regex) else { return Vec::new() };
     regex
         .captures_iter(line)
         .filter_map(|caps| {
-            let code = caps.name("code")?;
-            let whole = caps.get(0)?;
-            resolve(catalog, family, mention.read, code.as_str()).map(|i| (i, whole.range()))
+            let code = caps.get_group(group)?;
+            let whole = caps.get_match()?;
+            resolve(catalog, family, mention.read, line.get(code.range())?).map(|i| (i, whole.range()))
         })
         .collect()
 }

@@ -185,6 +185,18 @@ impl Catalog {
         &self.notes
     }
 
+    /// The catalog without one family: its table, its codes and every curated note that names one
+    /// of them. For dataset development (`--replace-builtin`): a family's file can then be
+    /// loaded and checked as if it were the built-in one.
+    pub fn without_family(mut self, id: &str) -> Catalog {
+        let prefix = format!("{id}/");
+        let (families, entries, notes) = self.parts_mut();
+        families.retain(|f| f.id != id);
+        entries.retain(|e| e.family != id);
+        notes.retain(|n| !n.a.starts_with(&prefix) && !n.b.starts_with(&prefix));
+        self
+    }
+
     /// Mutable access for the user-file loader, which appends and overrides.
     pub(crate) fn parts_mut(&mut self) -> (&mut Vec<Family>, &mut Vec<CodeEntry>, &mut Vec<CompareNote>) {
         self.build_cached();

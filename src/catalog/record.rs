@@ -248,6 +248,11 @@ impl<'a> Record<'a> {
         self.list_items(ALIASES).get(k * 8..k * 8 + 8).and_then(|item| self.entries.text_at(item)).unwrap_or("")
     }
 
+    /// The `says` phrases.
+    pub fn says(&self) -> Vec<&'static str> {
+        self.list_items(SAYS).chunks_exact(8).map(|item| self.entries.text_at(item).unwrap_or("")).collect()
+    }
+
     /// The whole code, its strings still borrowed from the mapping.
     pub fn build(&self) -> CodeEntry {
         let (start, count) = pair(self.bytes(SENT_BY, 8));

@@ -478,6 +478,24 @@ pub struct DataOptions {
     pub files: Vec<PathBuf>,
     /// `--no-user-data`: skip the data folder.
     pub skip_data_dir: bool,
+    /// `--replace-builtin FILE` (dataset development): this file takes the place of the built-in
+    /// family it defines, checked under the built-in rules.
+    pub replace_builtin: Option<PathBuf>,
+}
+
+/// The built-in catalog with the family that `path` defines taken out, ready for `path` to be
+/// added in its place (dataset development). Problems: the file cannot be read or names no
+/// family.
+pub fn builtin_without_family_of(path: &Path) -> Result<Catalog, FileProblem> {
+    let text = read(path)?;
+    let id = text
+        .parse::<toml::Table>()
+        .ok()
+        .and_then(|t| t.get("family")?.get("id")?.as_str().map(str::to_string))
+        .ok_or_else(|| {
+            FileProblem::whole_file(path, "--replace-builtin needs a file with a [family] table and its id")
+        })?;
+    Ok(Catalog::builtin().without_family(&id))
 }
 
 /// The catalog for a run: the embedded dataset, then every file in the data folder, then each
@@ -485,6 +503,16 @@ pub struct DataOptions {
 pub fn load_catalog(options: &DataOptions) -> (Catalog, Vec<FileProblem>) {
     let mut catalog = Catalog::builtin();
     let mut problems = Vec::new();
+    if let Some(path) = &options.replace_builtin {
+        match builtin_without_family_of(path).and_then(|mut base| {
+            let text = read(path)?;
+            add_source_with(&mut base, path, &text, Rules::Strict).map_err(|mut p| p.remove(0))?;
+            Ok(base)
+        }) {
+            Ok(replaced) => catalog = replaced,
+            Err(p) => problems.push(p),
+        }
+    }
     let mut files = Vec::new();
     if !options.skip_data_dir
         && let Some(dir) = data_dir()
@@ -495,7 +523,8 @@ pub fn load_catalog(options: &DataOptions) -> (Catalog, Vec<FileProblem>) {
         }
     }
     files.extend(options.files.iter().cloned());
-    let cache_dir = cache::cache_dir();
+    // A cache entry is only valid on top of the built-in catalog it was made with.
+    let cache_dir = cache::cache_dir().filter(|_| options.replace_builtin.is_none());
     // Each file's cache key includes the keys of the files before it: a cached contribution is
     // only replayed in the context it was validated in.
     let mut context = 0;

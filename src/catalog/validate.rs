@@ -155,7 +155,7 @@ fn check_mentions(catalog: &Catalog, family: &Family, subject: &str, problems: &
         }
         for example in m.examples.iter() {
             if mention::find_in(catalog, family, m, &regex, example).is_empty() {
-                let reason = if regex.is_match(example) {
+                let reason = if regex.is_match(example.as_bytes()) {
                     "matches, but its `code` group names no code of the family"
                 } else {
                     "does not match"

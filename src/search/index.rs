@@ -13,6 +13,8 @@ use crate::catalog::{Catalog, EntryRef};
 pub struct SearchIndex {
     names: OnceLock<Vec<Names>>,
     text: OnceLock<TextIndex>,
+    /// The mention scanner, for queries that look like pasted log lines.
+    scanner: OnceLock<crate::scan::Scanner>,
     /// For a single query (the CLI) a scan of the text is cheaper than building the word index,
     /// which pays off only over many keystrokes.
     pub(super) one_shot: bool,
@@ -105,6 +107,11 @@ impl SearchIndex {
                 })
                 .collect()
         })
+    }
+
+    /// The scanner that finds the codes a pasted line mentions (built on the first such query).
+    pub fn scanner(&self, catalog: &Catalog) -> &crate::scan::Scanner {
+        self.scanner.get_or_init(|| crate::scan::Scanner::new(catalog))
     }
 
     pub(super) fn text(&self, catalog: &Catalog) -> &TextIndex {

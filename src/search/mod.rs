@@ -1,9 +1,10 @@
 //! Query parsing and ranking. Pure: takes a query and the catalog's search index, returns ranked
 //! hits. The CLI and the TUI both use it.
 //!
-//! Ranking is by tier first (exact code > code range > exact name > alias > name prefix > code
-//! prefix > fuzzy name > fuzzy alias > words in the text), then by the score inside the tier, then
-//! by catalog order (family, then value).
+//! Ranking is by tier first (codes a pasted log line mentions > exact code > code range > exact
+//! name > alias > name prefix > whole words of a name or alias > code prefix > close fuzzy name >
+//! close fuzzy alias > words in the text > loose fuzzy matches), then by the score inside the tier,
+//! then by how often engineers meet the code, then by catalog order (family, then value).
 
 mod index;
 mod query;
@@ -24,14 +25,20 @@ use crate::catalog::{Catalog, Display, EntryRef};
 pub enum Tier {
     /// Everything, for an empty query (or a bare family filter).
     All,
+    /// A fuzzy match whose letters are scattered thinly (a long name that happens to hold the
+    /// query's letters in order): below any real word match.
+    FuzzyLoose,
     /// The query's words all appear in the entry's text (summary, description, ...).
     Text,
-    /// Fuzzy match on one of the aliases.
+    /// Close fuzzy match on one of the aliases (a typo of it).
     FuzzyAlias,
-    /// Fuzzy match on the name.
+    /// Close fuzzy match on the name (a typo of it: `gatway`).
     FuzzyName,
     /// The code starts with the typed digits, or falls in a class such as `4xx`.
     CodePrefix,
+    /// Every query word is a whole word of the name, of one alias or of the C message
+    /// (`timeout` → Gateway Timeout, `refused` → Connection refused).
+    Word,
     /// The name starts with the query (`econn` → ECONNREFUSED).
     NamePrefix,
     /// An alias equals the query (`teapot` → 418, `CLOSE_GOING_AWAY` → 1001).
@@ -42,12 +49,28 @@ pub enum Tier {
     InRange,
     /// The number is the code (`1002`, `0x7`).
     ExactCode,
+    /// A pasted log line mentions the code (`connect() failed (111: Connection refused)`).
+    Mentioned,
 }
 
 impl Tier {
     /// Tiers that identify a code on their own: a unique hit at one of these "stands out".
     pub fn is_exact(self) -> bool {
         self >= Tier::Alias
+    }
+
+    /// How the hit matched, for JSON: `mention`, `code`, `range`, `name`, `alias`, `text` or
+    /// `all`. (Word and fuzzy hits say name or alias by what they matched.)
+    pub fn label(self, matched: &Matched) -> &'static str {
+        match (self, matched) {
+            (Tier::Mentioned, _) => "mention",
+            (Tier::ExactCode | Tier::CodePrefix, _) => "code",
+            (Tier::InRange, _) => "range",
+            (Tier::Alias | Tier::FuzzyAlias, _) | (Tier::Word | Tier::FuzzyLoose, Matched::Alias(..)) => "alias",
+            (Tier::ExactName | Tier::NamePrefix | Tier::FuzzyName | Tier::Word | Tier::FuzzyLoose, _) => "name",
+            (Tier::Text, _) => "text",
+            (Tier::All, _) => "all",
+        }
     }
 }
 
@@ -63,6 +86,8 @@ pub enum Matched {
     Alias(usize, Vec<usize>),
     /// Words found in the description text.
     Text,
+    /// Byte range, in the query, of the text that mentions the code.
+    Mention(Range<usize>),
 }
 
 /// One search result.
@@ -88,8 +113,45 @@ impl Hit {
     }
 }
 
-/// Runs a query over the catalog and returns the hits, best first.
+/// Runs a query over the catalog and returns the hits, best first: the codes a pasted log line
+/// mentions, in the order they appear, then the ordinary search.
 pub fn search(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
+    let mentioned = mentions(catalog, index, query);
+    let mut hits = ranked(catalog, index, query);
+    if mentioned.is_empty() {
+        return hits;
+    }
+    hits.retain(|h| !mentioned.iter().any(|m| m.index == h.index));
+    let mut all = mentioned;
+    all.append(&mut hits);
+    all
+}
+
+/// The codes the query mentions as a log line would, in order of appearance (none for a query
+/// that does not look like a line: one word, or a bare number).
+fn mentions(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
+    if !query.looks_like_a_line() {
+        return Vec::new();
+    }
+    let mut found = index.scanner(catalog).find(query.text.as_bytes());
+    // A code mentioned twice (its number and its message) is one hit, at its first mention.
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|f| seen.insert(f.index));
+    let count = found.len();
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(k, f)| Hit {
+            index: f.index,
+            tier: Tier::Mentioned,
+            inner: (count - k) as i64,
+            matched: Matched::Mention(f.span),
+        })
+        .collect()
+}
+
+/// The ordinary search: tiers over codes, names, aliases and text.
+fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
     let in_family = |e: &EntryRef<'_>| query.family.as_deref().is_none_or(|f| e.family() == f);
     let mut hits: Vec<Hit> = Vec::new();
     match &query.pattern {
@@ -316,8 +378,25 @@ fn words_hit(
         });
     }
     if names.mask & needle_mask == needle_mask {
+        if let Some(positions) = whole_words(name, needle_words) {
+            return Some(Hit { index: i, tier: Tier::Word, inner: 0, matched: Matched::Name(positions) });
+        }
+        let in_alias = names.aliases.iter().enumerate().find_map(|(k, a)| Some((k, whole_words(a, needle_words)?)));
+        if let Some((k, positions)) = in_alias {
+            return Some(Hit { index: i, tier: Tier::Word, inner: 0, matched: Matched::Alias(k, positions) });
+        }
+        if names.message.as_deref().is_some_and(|m| whole_words(m, needle_words).is_some()) {
+            return Some(Hit { index: i, tier: Tier::Word, inner: 0, matched: Matched::Name(Vec::new()) });
+        }
+    }
+    let mut loose = None;
+    if names.mask & needle_mask == needle_mask {
         if let Some(score) = fuzzy(matcher, name, needle) {
-            return Some(Hit { index: i, tier: Tier::FuzzyName, inner: score, matched: Matched::Name(Vec::new()) });
+            let hit = Hit { index: i, tier: Tier::FuzzyName, inner: score, matched: Matched::Name(Vec::new()) };
+            if is_close(score, needle) {
+                return Some(hit);
+            }
+            loose = Some(hit);
         }
         let best_alias = names
             .aliases
@@ -327,19 +406,55 @@ fn words_hit(
             .filter_map(|(k, a)| fuzzy(matcher, a, needle).map(|s| (k, s)))
             .max_by_key(|(_, s)| *s);
         if let Some((k, score)) = best_alias {
-            return Some(Hit {
-                index: i,
-                tier: Tier::FuzzyAlias,
-                inner: score,
-                matched: Matched::Alias(k, Vec::new()),
-            });
+            let hit = Hit { index: i, tier: Tier::FuzzyAlias, inner: score, matched: Matched::Alias(k, Vec::new()) };
+            if is_close(score, needle) {
+                return Some(hit);
+            }
+            if loose.as_ref().is_none_or(|l| l.inner < score) {
+                loose = Some(hit);
+            }
         }
     }
-    if needle_words.is_empty() {
+    if !needle_words.is_empty()
+        && let Some(count) = text.matches(e, i, needle_words)
+    {
+        return Some(Hit { index: i, tier: Tier::Text, inner: count.min(999) as i64, matched: Matched::Text });
+    }
+    loose.map(|hit| Hit { tier: Tier::FuzzyLoose, ..hit })
+}
+
+/// Whether a fuzzy score means a near-exact spelling (a typo) rather than letters scattered
+/// through a long name: at least 20 per query character, where a gap-free match scores about 25.
+fn is_close(score: i64, needle: &str) -> bool {
+    score >= 20 * needle.chars().filter(|c| !c.is_whitespace()).count() as i64
+}
+
+/// Char positions of the query's words in `text` when every one of them is a whole word of it
+/// (both normalised).
+fn whole_words(text: &str, words: &[&str]) -> Option<Vec<usize>> {
+    if words.is_empty() || text.is_empty() {
         return None;
     }
-    let count = text.matches(e, i, needle_words)?;
-    Some(Hit { index: i, tier: Tier::Text, inner: count.min(999) as i64, matched: Matched::Text })
+    let mut positions = Vec::new();
+    for word in words {
+        let mut found = None;
+        let mut at = 0;
+        while let Some(pos) = text[at..].find(word) {
+            let start = at + pos;
+            let end = start + word.len();
+            let before = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if before && after {
+                found = Some(start);
+                break;
+            }
+            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        let start = found?;
+        let first = text[..start].chars().count();
+        positions.extend(first..first + word.chars().count());
+    }
+    Some(positions)
 }
 
 /// Signal names without their `SIG` prefix (`kill` → SIGKILL), the way `kill -l` prints them.
@@ -364,15 +479,17 @@ fn is_subsequence(haystack: &str, needle: &str) -> bool {
     needle.chars().filter(|c| !c.is_whitespace()).all(|n| hay.any(|h| h == n))
 }
 
-/// The one hit that answers the query on its own, if there is one: an exact tier that no other
-/// hit shares.
+/// The one hit that answers the query on its own, if there is one: an exact hit (or the only
+/// code a pasted line mentions) that no other hit rivals. A hit rivals it if it is exact too, or
+/// names the query as a whole word (`timeout` is the name of WebSocket 3008 but also a word of
+/// Gateway Timeout and Request Timeout, so it lists them all).
 pub fn standout(hits: &[Hit]) -> Option<&Hit> {
     let first = hits.first()?;
     if !first.tier.is_exact() {
         return None;
     }
     match hits.get(1) {
-        Some(second) if second.tier == first.tier => None,
+        Some(second) if second.tier == first.tier || second.tier >= Tier::Word => None,
         _ => Some(first),
     }
 }

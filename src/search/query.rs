@@ -21,6 +21,17 @@ pub enum Pattern {
 pub struct Query {
     pub family: Option<String>,
     pub pattern: Pattern,
+    /// What was typed, as typed (a pasted log line is scanned for the codes it mentions).
+    pub text: String,
+}
+
+impl Query {
+    /// Whether the query could be (part of) a log line that mentions codes in context: several
+    /// words, or punctuation that log lines carry. A bare code or name is not scanned.
+    pub fn looks_like_a_line(&self) -> bool {
+        let text = self.text.trim();
+        text.split_whitespace().nth(1).is_some() || text.contains([':', '=', '(', ')', '[', ']', '"', '\'', '<', '>'])
+    }
 }
 
 impl Query {
@@ -29,6 +40,7 @@ impl Query {
     pub fn parse(input: &str, catalog: &Catalog) -> Query {
         let mut family = None;
         let mut rest: Vec<&str> = Vec::new();
+        let raw = input;
         let input = input.trim();
         let input = match input.split_once('/') {
             Some((word, code)) if catalog.family(word).is_some() => {
@@ -44,7 +56,7 @@ impl Query {
             }
         }
         let text = rest.join(" ");
-        Query { family, pattern: Pattern::parse(&text) }
+        Query { family, pattern: Pattern::parse(&text), text: raw.to_string() }
     }
 }
 

@@ -85,6 +85,43 @@ pub fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let entry = &*entry;
     let family = crate::sanitize::clean(app.catalog.family_of(entry).map_or(&entry.family, |f| &f.name));
     let title = Line::from(Span::styled(format!(" {family} "), app.theme.dim));
-    let lines = detail_lines(&app.catalog, &app.theme, app.s(), entry, width);
+    let mut lines = Vec::new();
+    if let Some(found) = &app.found
+        && let Some((index, _)) = app.selected_entry()
+        && let Some(stat) = found.tally.stats.get(&index)
+    {
+        lines.extend(evidence_lines(app, &found.source, stat, width));
+    }
+    lines.extend(detail_lines(&app.catalog, &app.theme, app.s(), entry, width));
     render_scrolled(app, title, lines, area, buf);
+}
+
+/// Scan mode: where the log mentions the code, with the first lines that do, the mention
+/// highlighted.
+pub fn evidence_lines(app: &App, source: &str, stat: &crate::scan::Stat, width: usize) -> Vec<Line<'static>> {
+    let (theme, s) = (&app.theme, app.s());
+    let mut lines = vec![Line::styled(fill(s.found_heading, &[&crate::sanitize::clean(source)]), theme.heading)];
+    let span = if stat.first == stat.last { stat.first.to_string() } else { format!("{}–{}", stat.first, stat.last) };
+    lines.extend(wrapped(&fill(s.found_stats, &[&stat.count.to_string(), &span]), width, "", "  ", theme.dim));
+    for e in &stat.evidence {
+        let number = format!("{:>6} ", e.line);
+        // Start a little before the mention when it lies beyond the pane's width.
+        let room = width.saturating_sub(number.len() + 1);
+        let mut from = if e.span.end > room { e.span.start.saturating_sub(room / 4) } else { 0 };
+        while !e.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let clean = |t: &str| crate::sanitize::clean(t);
+        let (start, end) = (e.span.start.max(from), e.span.end.max(from));
+        let mut spans = vec![Span::styled(number, theme.dim)];
+        if from > 0 {
+            spans.push(Span::styled("…", theme.dim));
+        }
+        spans.push(Span::styled(clean(&e.text[from..start]), theme.text));
+        spans.push(Span::styled(clean(&e.text[start..end]), theme.matched));
+        spans.push(Span::styled(clean(&e.text[end..]), theme.text));
+        lines.push(crate::ui::list::fit(Line::from(spans), width));
+    }
+    lines.push(Line::default());
+    lines
 }

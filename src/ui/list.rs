@@ -43,7 +43,17 @@ pub fn scroll_offset(previous: usize, selected: usize, height: usize, len: usize
 
 pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let title = fill(app.s().list_title, &[&app.hits.len().to_string(), &app.catalog.len().to_string()]);
+    let title = match &app.found {
+        Some(found) => fill(
+            app.s().found_list_title,
+            &[
+                &app.hits.len().to_string(),
+                &found.tally.stats.len().to_string(),
+                &crate::sanitize::clean(&found.source),
+            ],
+        ),
+        None => fill(app.s().list_title, &[&app.hits.len().to_string(), &app.catalog.len().to_string()]),
+    };
     // The list's border lights up while it has focus; its title says how to get back.
     let (border, title) = if app.list_focus {
         (theme.key, Span::styled(format!("{} · {} ", title.trim_end(), app.s().list_focus_title), theme.key))
@@ -101,6 +111,12 @@ fn row_line(app: &App, hit: &Hit, selected: bool, tag_width: usize, code_width: 
     let mut spans = vec![Span::styled(if pinned { "◆" } else { " " }, theme.pinned)];
     let tag = tag_of(&app.catalog, entry.family());
     spans.push(Span::styled(format!("{tag:<tag_width$} "), theme.tag));
+    // Scan mode: how often the log mentions it.
+    if let Some(found) = &app.found {
+        let count = found.tally.stats.get(&hit.index).map_or(0, |s| s.count);
+        let width = found.tally.stats.values().map(|s| s.count).max().unwrap_or(0).to_string().len();
+        spans.push(Span::styled(format!("{count:>width$}× "), theme.dim));
+    }
     let code_pad = code_width.saturating_sub(entry.code().width());
     match &hit.matched {
         Matched::Code(p) => spans.extend(highlighted(entry.code(), p, theme.code, theme.matched)),
@@ -117,6 +133,13 @@ fn row_line(app: &App, hit: &Hit, selected: bool, tag_width: usize, code_width: 
     {
         spans.push(Span::styled(" · ", theme.dim));
         spans.extend(highlighted(alias, p, theme.dim, theme.matched));
+    }
+    // A code found in a pasted line: the text that mentions it, highlighted.
+    if let Matched::Mention(span) = &hit.matched
+        && let Some(text) = app.query.get(span.clone())
+    {
+        spans.push(Span::styled(" ← ", theme.dim));
+        spans.push(Span::styled(crate::sanitize::clean(text), theme.matched));
     }
     let line = Line::from(spans);
     if selected { line.style(theme.selected) } else { line.style(Style::new()) }

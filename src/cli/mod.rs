@@ -1,5 +1,8 @@
 //! The command line: arguments, and the non-interactive commands, which return their output and
-//! exit status instead of printing, so tests can call them without a process.
+//! exit status instead of printing, so tests can call them without a process (`scan`, which
+//! streams, writes to the writers it is given).
+
+pub mod scan;
 
 use std::path::PathBuf;
 
@@ -43,6 +46,11 @@ pub struct Args {
     #[arg(long = "data", value_name = "FILE", global = true)]
     pub data: Vec<PathBuf>,
 
+    /// Dataset development: load FILE in place of the built-in family it defines (under the
+    /// built-in rules)
+    #[arg(long, global = true, hide = true, value_name = "FILE")]
+    pub replace_builtin: Option<PathBuf>,
+
     /// Skip the code files in the user data folder
     #[arg(long, global = true)]
     pub no_user_data: bool,
@@ -85,6 +93,21 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff): whatcode man > whatcode.1
     Man,
+    /// Find and explain every code that a log mentions: a summary on a terminal, a list on a pipe
+    Scan {
+        /// Files to read; standard input when none is given, or for `-`
+        files: Vec<PathBuf>,
+        /// Print the summary (the default on a terminal): each code with its count, first and last
+        /// line, and meaning
+        #[arg(long, conflicts_with_all = ["annotate", "tui"])]
+        summary: bool,
+        /// Pass the input through unchanged, with a note under each line that mentions codes
+        #[arg(long, conflicts_with = "tui")]
+        annotate: bool,
+        /// Open the browser on the codes found, with the lines that mention them
+        #[arg(long)]
+        tui: bool,
+    },
     /// Validate code files (the data folder's when none is named): every problem with file,
     /// line, column and field
     Check {
@@ -146,7 +169,10 @@ pub fn run(args: &Args, catalog: &Catalog, layout: Layout) -> Output {
         Some(Command::Compare { a, b }) => cli.compare(a, b),
         Some(Command::List { family }) => cli.list(family.as_deref()),
         Some(Command::Families { family }) => cli.families(family.as_deref()),
-        Some(Command::Tui { .. }) => Output::fail(USAGE, "the browser needs a terminal\n".into()),
+        Some(Command::Tui { .. }) | Some(Command::Scan { tui: true, .. }) => {
+            Output::fail(USAGE, "the browser needs a terminal\n".into())
+        }
+        Some(Command::Scan { .. }) => Output::fail(USAGE, "scan streams: call cli::scan::run\n".into()),
         Some(Command::Check { files, strict }) => check(files, catalog.clone(), rules(*strict)),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
@@ -247,7 +273,7 @@ impl Cli<'_> {
         let mut out = if self.markdown {
             shown.iter().map(|h| markdown::hit_line(self.catalog, h)).collect()
         } else {
-            report::hits(self.catalog, shown, self.layout)
+            report::hits(self.catalog, shown, query, self.layout)
         };
         if shown.len() < hits.len() {
             out.push_str(&fill(self.s().more_hits, &[&(hits.len() - shown.len()).to_string()]));
@@ -292,7 +318,7 @@ impl Cli<'_> {
             None if hits.is_empty() => Err(self.no_match(id)),
             None => {
                 let mut msg = format!("{}\n", fill(self.s().ambiguous, &[id]));
-                msg.push_str(&report::hits(self.catalog, &hits[..hits.len().min(8)], self.layout));
+                msg.push_str(&report::hits(self.catalog, &hits[..hits.len().min(8)], id, self.layout));
                 Err(Output::fail(NO_MATCH, msg))
             }
         }
@@ -332,7 +358,7 @@ impl Cli<'_> {
             return Output::ok(json::to_string(&list));
         }
         let hits: Vec<crate::search::Hit> = entries.into_iter().map(crate::search::Hit::plain).collect();
-        Output::ok(report::hits(self.catalog, &hits, self.layout))
+        Output::ok(report::hits(self.catalog, &hits, "", self.layout))
     }
 
     fn families(&self, family: Option<&str>) -> Output {
@@ -365,7 +391,7 @@ impl Cli<'_> {
             msg.push_str(self.s().suggestions);
             msg.push('\n');
             let hits: Vec<crate::search::Hit> = suggestions.into_iter().map(crate::search::Hit::plain).collect();
-            for line in report::hits(self.catalog, &hits, self.layout).lines() {
+            for line in report::hits(self.catalog, &hits, "", self.layout).lines() {
                 msg.push_str("  ");
                 msg.push_str(line);
                 msg.push('\n');

@@ -1,0 +1,328 @@
+//! Finding codes in one line: every family's mention patterns and every code's `says` phrases,
+//! compiled once from the catalog (built-in and user families alike).
+//!
+//! One Aho-Corasick automaton holds the literal prefilters of all patterns and all `says`
+//! phrases, lower-cased; a line is lower-cased once and searched once with it. A pattern runs only
+//! where one of its literals occurs, as an anchored search at that place (every match starts with
+//! one of them), and is compiled the first time that happens: a lookup that never meets a log
+//! line never compiles a regular expression.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex_automata::meta::{Cache, Regex};
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
+
+use super::literals;
+use crate::catalog::mention::{captured_value, code_group, compile_source, name_key};
+use crate::catalog::{Catalog, Display, MentionRead};
+
+/// One code found in a line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Byte range of the text that mentions it.
+    pub span: Range<usize>,
+    /// Catalogue position of the code.
+    pub index: usize,
+}
+
+/// A family's mention pattern, ready to run.
+struct Pattern {
+    family: usize,
+    read: MentionRead,
+    source: String,
+    /// The expression and the index of its `code` group, compiled on first use (a pattern that
+    /// does not compile, which validation reports, finds nothing).
+    regex: OnceLock<Option<(Regex, usize)>>,
+}
+
+impl Pattern {
+    fn regex(&self) -> Option<&(Regex, usize)> {
+        self.regex
+            .get_or_init(|| {
+                let regex = compile_source(&self.source).ok()?;
+                let group = code_group(&regex)?;
+                Some((regex, group))
+            })
+            .as_ref()
+    }
+}
+
+/// One thread's working memory for [`Scanner::find_with`]: the lower-cased line, the regex caches
+/// and capture slots of each pattern, and the lists a search fills. Reused line after line, so a
+/// scan allocates nothing per line once warm.
+#[derive(Default)]
+pub struct Scratch {
+    lower: Vec<u8>,
+    patterns: Vec<Option<(Cache, Captures)>>,
+    hits: Vec<(usize, usize)>,
+    found: Vec<Finding>,
+}
+
+/// What a literal of the prefilter stands for.
+#[derive(Clone, Debug)]
+enum Literal {
+    /// Run these patterns on the line.
+    Patterns(Vec<usize>),
+    /// A `says` phrase of this code; `exact` when it must match case-sensitively.
+    Says { index: usize, exact: Vec<u8> },
+}
+
+/// The codes of one family, keyed the ways a mention can name them.
+#[derive(Default)]
+struct FamilyCodes {
+    display: Option<Display>,
+    negative: crate::catalog::Negative,
+    /// Single codes by value (numeric families).
+    by_value: HashMap<i64, usize>,
+    /// Range entries: first value, last value, position.
+    ranges: Vec<(i64, i64, usize)>,
+    /// Codes by their code text, lower-cased (text and mixed families).
+    by_code: HashMap<String, usize>,
+    /// Codes by [`name_key`] of their code, name and aliases.
+    by_name: HashMap<String, usize>,
+}
+
+/// Every mention pattern and `says` phrase of a catalog, ready to find codes in lines.
+pub struct Scanner {
+    patterns: Vec<Pattern>,
+    /// Patterns without a usable literal prefilter: they run on every line.
+    unfiltered: Vec<usize>,
+    prefilter: Option<AhoCorasick>,
+    literals: Vec<Literal>,
+    families: Vec<FamilyCodes>,
+}
+
+impl Scanner {
+    /// Compiles the scanner for a catalog. Costs a parse of each pattern (no regex compilation)
+    /// and a map of the codes of the families that have patterns.
+    pub fn new(catalog: &Catalog) -> Scanner {
+        let mut patterns = Vec::new();
+        let mut unfiltered = Vec::new();
+        let mut literal_ids: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut literals: Vec<Literal> = Vec::new();
+        let mut needles: Vec<Vec<u8>> = Vec::new();
+        let mut families: Vec<FamilyCodes> = catalog.families().iter().map(|_| FamilyCodes::default()).collect();
+        for (f, family) in catalog.families().iter().enumerate() {
+            for m in family.mentions.iter() {
+                let p = patterns.len();
+                patterns.push(Pattern { family: f, read: m.read, source: m.regex.to_string(), regex: OnceLock::new() });
+                match literals::prefixes(&m.regex) {
+                    None => unfiltered.push(p),
+                    Some(prefixes) => {
+                        for prefix in prefixes {
+                            let id = *literal_ids.entry(prefix.clone()).or_insert_with(|| {
+                                needles.push(prefix);
+                                literals.push(Literal::Patterns(Vec::new()));
+                                literals.len() - 1
+                            });
+                            if let Literal::Patterns(list) = &mut literals[id] {
+                                list.push(p);
+                            }
+                        }
+                    }
+                }
+            }
+            if !family.mentions.is_empty() {
+                families[f].display = Some(family.display);
+                families[f].negative = family.negative;
+            }
+        }
+        let family_of: HashMap<&str, usize> =
+            catalog.families().iter().enumerate().map(|(i, f)| (f.id.as_ref(), i)).collect();
+        for (i, e) in catalog.iter().enumerate() {
+            let Some(&f) = family_of.get(e.family()) else { continue };
+            let codes = &mut families[f];
+            if codes.display.is_some() {
+                match e.end() {
+                    Some(end) => codes.ranges.push((e.value(), end, i)),
+                    None => {
+                        codes.by_value.entry(e.value()).or_insert(i);
+                    }
+                }
+                codes.by_code.entry(e.code().to_lowercase()).or_insert(i);
+                for name in std::iter::once(e.code()).chain(std::iter::once(e.name())).chain(e.aliases()) {
+                    let key = name_key(name);
+                    if !key.is_empty() {
+                        codes.by_name.entry(key).or_insert(i);
+                    }
+                }
+            }
+            for phrase in e.says() {
+                {
+                    let exact = if phrase.contains(' ') { Vec::new() } else { phrase.as_bytes().to_vec() };
+                    needles.push(phrase.to_ascii_lowercase().into_bytes());
+                    literals.push(Literal::Says { index: i, exact });
+                }
+            }
+        }
+        let prefilter = (!needles.is_empty())
+            .then(|| AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(&needles).ok())
+            .flatten();
+        Scanner { patterns, unfiltered, prefilter, literals, families }
+    }
+
+    /// Whether there is anything to find at all.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty() && self.prefilter.is_none()
+    }
+
+    /// The codes `line` mentions, in order of appearance. A code found twice at overlapping
+    /// places (a pattern and a phrase inside it) is reported once, with the wider span.
+    pub fn find(&self, line: &[u8]) -> Vec<Finding> {
+        self.find_with(line, &mut Scratch::default()).to_vec()
+    }
+
+    /// [`Scanner::find`] with working memory kept between calls (one [`Scratch`] per thread).
+    pub fn find_with<'s>(&self, line: &[u8], scratch: &'s mut Scratch) -> &'s [Finding] {
+        scratch.found.clear();
+        scratch.hits.clear();
+        if let Some(ac) = &self.prefilter {
+            scratch.lower.clear();
+            scratch.lower.extend(line.iter().map(u8::to_ascii_lowercase));
+            // Leftmost-first, restarted one byte after each hit so that literals overlapping a
+            // hit are seen too.
+            let mut at = 0;
+            while at < line.len() {
+                let Some(m) = ac.find(aho_corasick::Input::new(&scratch.lower).range(at..)) else { break };
+                match &self.literals[m.pattern().as_usize()] {
+                    Literal::Patterns(list) => scratch.hits.extend(list.iter().map(|p| (*p, m.start()))),
+                    Literal::Says { index, exact } => {
+                        let span = m.range();
+                        let case_ok = exact.is_empty() || line[span.clone()] == exact[..];
+                        if case_ok && whole_word(line, span.clone()) {
+                            scratch.found.push(Finding { span, index: *index });
+                        }
+                    }
+                }
+                at = m.start() + 1;
+            }
+        }
+        if scratch.patterns.len() < self.patterns.len() {
+            scratch.patterns.resize_with(self.patterns.len(), || None);
+        }
+        let Scratch { patterns, hits, found, .. } = scratch;
+        hits.sort_unstable();
+        hits.dedup();
+        for &(p, at) in hits.iter() {
+            self.run_at(p, line, at, &mut patterns[p], found);
+        }
+        for &p in &self.unfiltered {
+            let mut at = 0;
+            while at <= line.len() {
+                let Some(end) = self.run_from(p, line, at, &mut patterns[p], found) else { break };
+                at = end.max(at + 1);
+            }
+        }
+        tidy(found);
+        found
+    }
+
+    /// Runs pattern `p` anchored at `at` (where one of its literals starts).
+    fn run_at(&self, p: usize, line: &[u8], at: usize, slot: &mut Option<(Cache, Captures)>, found: &mut Vec<Finding>) {
+        let pattern = &self.patterns[p];
+        let Some((regex, group)) = pattern.regex() else { return };
+        let (cache, caps) = slot.get_or_insert_with(|| (regex.create_cache(), regex.create_captures()));
+        let input = Input::new(line).range(at..).anchored(Anchored::Yes);
+        regex.search_captures_with(cache, &input, caps);
+        self.take(pattern, line, *group, caps, found);
+    }
+
+    /// Runs pattern `p` (which has no prefilter) from `at`; returns where its match ended.
+    fn run_from(
+        &self,
+        p: usize,
+        line: &[u8],
+        at: usize,
+        slot: &mut Option<(Cache, Captures)>,
+        found: &mut Vec<Finding>,
+    ) -> Option<usize> {
+        let pattern = &self.patterns[p];
+        let (regex, group) = pattern.regex()?;
+        let (cache, caps) = slot.get_or_insert_with(|| (regex.create_cache(), regex.create_captures()));
+        regex.search_captures_with(cache, &Input::new(line).range(at..), caps);
+        let end = caps.get_match()?.end();
+        self.take(pattern, line, *group, caps, found);
+        Some(end)
+    }
+
+    /// Records the code a successful search captured, if it names one.
+    fn take(&self, pattern: &Pattern, line: &[u8], group: usize, caps: &Captures, found: &mut Vec<Finding>) {
+        let (Some(whole), Some(code)) = (caps.get_match(), caps.get_group(group)) else { return };
+        let Ok(text) = std::str::from_utf8(&line[code.range()]) else { return };
+        if let Some(index) = self.resolve(pattern.family, pattern.read, text) {
+            found.push(Finding { span: whole.range(), index });
+        }
+    }
+
+    /// The code of family `f` that a capture names (the fast form of
+    /// [`crate::catalog::mention::resolve`], which tests hold it to).
+    fn resolve(&self, f: usize, read: MentionRead, text: &str) -> Option<usize> {
+        let codes = &self.families[f];
+        let display = codes.display?;
+        if let Some(value) = captured_value(display, codes.negative, read, text) {
+            return codes.by_value.get(&value).copied().or_else(|| {
+                codes.ranges.iter().find(|(start, end, _)| (*start..=*end).contains(&value)).map(|(_, _, i)| *i)
+            });
+        }
+        match read {
+            MentionRead::Hex => None,
+            MentionRead::Code => matches!(display, Display::Text | Display::Mixed)
+                .then(|| codes.by_code.get(&text.trim().to_lowercase()).copied())
+                .flatten(),
+            MentionRead::Name => codes.by_name.get(&name_key(text)).copied(),
+        }
+    }
+}
+
+/// Whether `span` of `line` stands as whole words: no letter, digit or `_` runs on past an end
+/// that is itself a word character.
+fn whole_word(line: &[u8], span: Range<usize>) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    let starts_word = span.start < line.len() && word(line[span.start]);
+    let ends_word = span.end > 0 && word(line[span.end - 1]);
+    let before_ok = !starts_word || span.start == 0 || !word(line[span.start - 1]);
+    let after_ok = !ends_word || span.end >= line.len() || !word(line[span.end]);
+    before_ok && after_ok
+}
+
+/// Puts findings in order of appearance and keeps a code found at overlapping places once (the
+/// earliest, widest span).
+fn tidy(found: &mut Vec<Finding>) {
+    found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    let mut kept = 0;
+    for k in 0..found.len() {
+        let f = &found[k];
+        let overlaps =
+            found[..kept].iter().any(|o| o.index == f.index && o.span.start < f.span.end && f.span.start < o.span.end);
+        if !overlaps {
+            found.swap(kept, k);
+            kept += 1;
+        }
+    }
+    found.truncate(kept);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_stand_alone() {
+        assert!(whole_word(b"got ECONNRESET here", 4..14));
+        assert!(!whole_word(b"got WSAECONNRESET", 7..17));
+        assert!(whole_word(b"(111: Connection refused)", 6..24));
+        assert!(whole_word(b"[Errno 104]", 0..6));
+    }
+
+    #[test]
+    fn overlapping_mentions_of_one_code_count_once() {
+        let f = |start, end, index| Finding { span: start..end, index };
+        let mut out = vec![f(10, 20, 1), f(0, 25, 1), f(30, 35, 1), f(12, 14, 2)];
+        tidy(&mut out);
+        assert_eq!(out, vec![f(0, 25, 1), f(12, 14, 2), f(30, 35, 1)]);
+    }
+}

@@ -1,0 +1,14 @@
+//! Finding codes in text: the mention patterns and `says` phrases of every family, compiled once
+//! from the catalog, run over log lines as they stream in. Plain data out ([`Finding`],
+//! [`Tally`]); the views live with the others (`report`, `json`, `ui`).
+
+mod files;
+pub mod lines;
+mod literals;
+mod matcher;
+pub mod tally;
+
+pub use files::tally_file;
+pub use literals::prefixes;
+pub use matcher::{Finding, Scanner, Scratch};
+pub use tally::{Evidence, Stat, Tally};
