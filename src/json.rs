@@ -58,11 +58,15 @@ impl<'a> HitJson<'a> {
     }
 }
 
+/// A comparison: `left`, `right`, `differences`, `when_to_use` and `curated` are a contract;
+/// `intro` opens it, and `contrasts` gives each difference with the aspect it contrasts.
 #[derive(Serialize)]
 pub struct ComparisonJson<'a> {
     pub left: EntryJson<'a>,
     pub right: EntryJson<'a>,
+    pub intro: &'a str,
     pub differences: &'a [String],
+    pub contrasts: &'a [crate::compare::Contrast],
     pub when_to_use: &'a str,
     pub curated: bool,
 }
@@ -72,7 +76,9 @@ impl<'a> ComparisonJson<'a> {
         ComparisonJson {
             left: EntryJson::new(catalog, &cmp.left),
             right: EntryJson::new(catalog, &cmp.right),
+            intro: &cmp.intro,
             differences: &cmp.differences,
+            contrasts: &cmp.contrasts,
             when_to_use: &cmp.when_to_use,
             curated: cmp.curated,
         }

@@ -31,6 +31,9 @@ const fn shift(code: KeyCode) -> Key {
 const fn alt(code: KeyCode) -> Key {
     Key { code, mods: KeyModifiers::ALT }
 }
+const fn ctrl_key(code: KeyCode) -> Key {
+    Key { code, mods: KeyModifiers::CONTROL }
+}
 
 /// When a binding applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,25 +45,48 @@ pub enum When {
     Search,
     /// While the list has focus (after Enter): single letters are commands.
     List,
+    /// While the detail pane has focus: its related codes can be walked.
+    Detail,
+    /// While the list or the detail pane has focus.
+    Panes,
+    /// In compare mode.
+    Comparing,
     /// In picker mode (`tui --print`).
     Picking,
+}
+
+/// Which part of the browser has the keyboard.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Focus {
+    /// The search bar: keys type and edit the query.
+    #[default]
+    Search,
+    /// The result list: single letters move (j, k, g, G).
+    List,
+    /// The detail pane: its related codes can be selected and opened.
+    Detail,
 }
 
 /// What the dispatcher needs to know about the app to pick a binding.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct KeyContext {
     pub query_empty: bool,
-    pub list_focus: bool,
+    pub focus: Focus,
     pub picking: bool,
+    pub comparing: bool,
 }
 
 impl When {
-    fn applies(self, ctx: KeyContext) -> bool {
+    /// Whether a binding for this context applies now.
+    pub fn applies(self, ctx: KeyContext) -> bool {
         match self {
             When::Always => true,
-            When::QueryEmpty => ctx.query_empty && !ctx.list_focus,
-            When::Search => !ctx.list_focus,
-            When::List => ctx.list_focus,
+            When::QueryEmpty => ctx.query_empty && ctx.focus == Focus::Search,
+            When::Search => ctx.focus == Focus::Search,
+            When::List => ctx.focus == Focus::List,
+            When::Detail => ctx.focus == Focus::Detail,
+            When::Panes => ctx.focus != Focus::Search,
+            When::Comparing => ctx.comparing,
             When::Picking => ctx.picking,
         }
     }
@@ -92,19 +118,65 @@ macro_rules! bind {
 /// The default key table. Order is the order of the help overlay, and of precedence: a row for a
 /// narrower context comes before a general row for the same key.
 pub static BINDINGS: &[Binding] = &[
+    // The detail pane, when it has focus: walk its related codes.
+    bind!("link_next", [key(KeyCode::Down), ch('j')], Action::NextLink, Detail, key_link_next, hint_links),
+    bind!("link_previous", [key(KeyCode::Up), ch('k')], Action::PreviousLink, Detail, key_link_previous),
+    bind!("link_open", [key(KeyCode::Enter), ch('o')], Action::OpenLink, Detail, key_link_open, hint_open),
+    bind!("link_compare", [ch('c')], Action::CompareWithLink, Detail, key_link_compare, hint_compare_link),
+    bind!("detail_leave", [key(KeyCode::Left), ch('h')], Action::FocusList, Detail, key_detail_leave),
+    // Moving through the list, from anywhere.
     bind!("select_next", [key(KeyCode::Down), ctrl('n'), ctrl('j')], Action::SelectNext, Always, key_next, hint_move),
-    bind!("select_previous", [key(KeyCode::Up), ctrl('p'), ctrl('k')], Action::SelectPrevious, Always, key_previous),
-    bind!("list_next", [ch('j')], Action::SelectNext, List, key_list_next),
-    bind!("list_previous", [ch('k')], Action::SelectPrevious, List, key_list_previous),
-    bind!("list_first", [ch('g')], Action::SelectFirst, List, key_list_first),
-    bind!("list_last", [ch('G')], Action::SelectLast, List, key_list_last),
-    bind!("list_half_page_down", [ctrl('d')], Action::SelectHalfPageDown, List, key_half_down),
-    bind!("list_half_page_up", [ctrl('u')], Action::SelectHalfPageUp, List, key_half_up),
-    bind!("focus_search", [ch('/'), ch('i')], Action::FocusSearch, List, key_focus_search),
+    bind!("select_previous", [key(KeyCode::Up), ctrl('p')], Action::SelectPrevious, Always, key_previous),
     bind!("select_page_down", [key(KeyCode::PageDown)], Action::SelectPageDown, Always, key_page_down),
     bind!("select_page_up", [key(KeyCode::PageUp)], Action::SelectPageUp, Always, key_page_up),
-    bind!("select_first", [key(KeyCode::Home)], Action::SelectFirst, Always, key_first),
-    bind!("select_last", [key(KeyCode::End)], Action::SelectLast, Always, key_last),
+    // The list, when it has focus.
+    bind!("list_next", [ch('j')], Action::SelectNext, List, key_list_next),
+    bind!("list_previous", [ch('k')], Action::SelectPrevious, List, key_list_previous),
+    bind!("list_first", [ch('g'), key(KeyCode::Home)], Action::SelectFirst, List, key_list_first),
+    bind!("list_last", [ch('G'), key(KeyCode::End)], Action::SelectLast, List, key_list_last),
+    bind!("list_half_page_down", [ctrl('d')], Action::SelectHalfPageDown, List, key_half_down),
+    bind!("list_half_page_up", [ctrl('u')], Action::SelectHalfPageUp, List, key_half_up),
+    bind!("focus_detail", [key(KeyCode::Right), ch('l')], Action::FocusDetail, List, key_focus_detail, hint_walk),
+    bind!(
+        "focus_search",
+        [ch('/'), ch('i'), key(KeyCode::Backspace)],
+        Action::FocusSearch,
+        List,
+        key_focus_search,
+        hint_type
+    ),
+    // The list or the detail pane.
+    bind!("pane_help", [ch('?')], Action::ToggleHelp, Panes, key_help_question),
+    bind!("pane_copy_id", [ch('y')], Action::CopyId, Panes, key_copy_id),
+    bind!("pane_copy_markdown", [ch('Y')], Action::CopyMarkdown, Panes, key_copy_markdown),
+    bind!("pane_back", [ch('b')], Action::GoBack, Panes, key_go_back),
+    // Editing the query, in the search bar.
+    bind!("pick", [key(KeyCode::Enter)], Action::Pick, Picking, key_pick, hint_pick),
+    bind!("focus_list", [key(KeyCode::Enter)], Action::FocusList, Search, key_focus_list, hint_list),
+    bind!("cursor_left", [key(KeyCode::Left), ctrl('b')], Action::CursorLeft, Search, key_cursor_left),
+    bind!("cursor_right", [key(KeyCode::Right), ctrl('f')], Action::CursorRight, Search, key_cursor_right),
+    bind!("cursor_home", [key(KeyCode::Home), ctrl('a')], Action::CursorHome, Search, key_cursor_home),
+    bind!("cursor_end", [key(KeyCode::End), ctrl('e')], Action::CursorEnd, Search, key_cursor_end),
+    bind!(
+        "word_left",
+        [alt(KeyCode::Char('b')), ctrl_key(KeyCode::Left)],
+        Action::CursorWordLeft,
+        Search,
+        key_word_left
+    ),
+    bind!(
+        "word_right",
+        [alt(KeyCode::Char('f')), ctrl_key(KeyCode::Right)],
+        Action::CursorWordRight,
+        Search,
+        key_word_right
+    ),
+    bind!("delete_char", [key(KeyCode::Backspace), ctrl('h')], Action::DeleteChar, Search, key_delete_char),
+    bind!("delete_forward", [key(KeyCode::Delete)], Action::DeleteForward, Search, key_delete_forward),
+    bind!("delete_word", [ctrl('w'), alt(KeyCode::Backspace)], Action::DeleteWord, Search, key_delete_word),
+    bind!("kill_to_end", [ctrl('k')], Action::KillToEnd, Search, key_kill_to_end),
+    bind!("clear_query", [ctrl('u')], Action::ClearQuery, Search, key_clear, hint_clear),
+    // The detail pane, from anywhere.
     bind!(
         "scroll_down",
         [shift(KeyCode::Down), alt(KeyCode::Down)],
@@ -114,29 +186,17 @@ pub static BINDINGS: &[Binding] = &[
         hint_scroll
     ),
     bind!("scroll_up", [shift(KeyCode::Up), alt(KeyCode::Up)], Action::ScrollDetailUp, Always, key_scroll_up),
-    bind!(
-        "scroll_page_down",
-        [ctrl('f'), shift(KeyCode::PageDown)],
-        Action::ScrollDetailPageDown,
-        Always,
-        key_detail_page_down
-    ),
-    bind!(
-        "scroll_page_up",
-        [ctrl('b'), shift(KeyCode::PageUp)],
-        Action::ScrollDetailPageUp,
-        Always,
-        key_detail_page_up
-    ),
-    bind!("pick", [key(KeyCode::Enter)], Action::Pick, Picking, key_pick, hint_pick),
-    bind!("focus_list", [key(KeyCode::Enter)], Action::FocusList, Search, key_focus_list),
+    bind!("scroll_page_down", [shift(KeyCode::PageDown)], Action::ScrollDetailPageDown, Always, key_detail_page_down),
+    bind!("scroll_page_up", [shift(KeyCode::PageUp)], Action::ScrollDetailPageUp, Always, key_detail_page_up),
+    bind!("go_back", [alt(KeyCode::Left)], Action::GoBack, Always, key_go_back, hint_go_back),
+    // Modes and overlays.
     bind!("compare", [key(KeyCode::Tab)], Action::ToggleCompare, Always, key_compare, hint_compare),
-    bind!("family", [key(KeyCode::F(2)), ctrl('o')], Action::ToggleOverview, Always, key_overview, hint_family),
-    bind!("copy_id", [ctrl('y')], Action::CopyId, Always, key_copy_id, hint_copy),
-    bind!("copy_markdown", [ctrl('e')], Action::CopyMarkdown, Always, key_copy_markdown),
-    bind!("delete_char", [key(KeyCode::Backspace), ctrl('h')], Action::DeleteChar, Always, key_delete_char),
-    bind!("delete_word", [ctrl('w'), alt(KeyCode::Backspace)], Action::DeleteWord, Always, key_delete_word),
-    bind!("clear_query", [ctrl('u')], Action::ClearQuery, Search, key_clear, hint_clear),
+    bind!("swap", [ctrl('x')], Action::SwapCompare, Comparing, key_swap, hint_swap),
+    bind!("family", [key(KeyCode::F(2))], Action::ToggleOverview, Always, key_overview, hint_family),
+    bind!("families", [key(KeyCode::F(3))], Action::ToggleFamilies, Always, key_families, hint_families),
+    bind!("warnings", [key(KeyCode::F(4))], Action::ToggleWarnings, Always, key_warnings),
+    bind!("copy_id", [alt(KeyCode::Char('c'))], Action::CopyId, Always, key_copy_id, hint_copy),
+    bind!("copy_markdown", [alt(KeyCode::Char('m'))], Action::CopyMarkdown, Always, key_copy_markdown),
     bind!("help", [key(KeyCode::F(1))], Action::ToggleHelp, Always, key_help, hint_help),
     bind!("help_when_empty", [ch('?')], Action::ToggleHelp, QueryEmpty, key_help_question),
     bind!("back", [key(KeyCode::Esc)], Action::Back, Always, key_back, hint_back),
@@ -201,7 +261,7 @@ fn normalize(event: KeyEvent) -> Key {
     let mut mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
     if let KeyCode::Char(c) = event.code {
         mods.remove(KeyModifiers::SHIFT);
-        if mods.contains(KeyModifiers::CONTROL) {
+        if mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
             return Key { code: KeyCode::Char(c.to_ascii_lowercase()), mods };
         }
     }
@@ -243,6 +303,7 @@ pub fn parse_key(text: &str) -> Result<Key, String> {
         "enter" | "return" => KeyCode::Enter,
         "esc" | "escape" => KeyCode::Esc,
         "backspace" => KeyCode::Backspace,
+        "delete" | "del" => KeyCode::Delete,
         "space" => KeyCode::Char(' '),
         f if f.len() > 1 && f.starts_with('f') && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) => {
             KeyCode::F(f[1..].parse().unwrap_or(1))
@@ -280,6 +341,7 @@ pub fn key_label(key: Key) -> String {
         KeyCode::Tab => "Tab".into(),
         KeyCode::BackTab => "Shift-Tab".into(),
         KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Del".into(),
         KeyCode::Enter => "Enter".into(),
         KeyCode::Esc => "Esc".into(),
         KeyCode::F(n) => format!("F{n}"),
@@ -312,9 +374,12 @@ mod tests {
         KeyEvent::new(code, mods)
     }
 
-    const SEARCH: KeyContext = KeyContext { query_empty: false, list_focus: false, picking: false };
-    const EMPTY: KeyContext = KeyContext { query_empty: true, list_focus: false, picking: false };
-    const LIST: KeyContext = KeyContext { query_empty: false, list_focus: true, picking: false };
+    const SEARCH: KeyContext =
+        KeyContext { query_empty: false, focus: Focus::Search, picking: false, comparing: false };
+    const EMPTY: KeyContext = KeyContext { query_empty: true, focus: Focus::Search, picking: false, comparing: false };
+    const LIST: KeyContext = KeyContext { query_empty: false, focus: Focus::List, picking: false, comparing: false };
+    const DETAIL: KeyContext =
+        KeyContext { query_empty: false, focus: Focus::Detail, picking: false, comparing: false };
 
     #[test]
     fn letters_type_into_the_query() {
@@ -348,10 +413,16 @@ mod tests {
         assert_eq!(act(KeyCode::Char('c'), KeyModifiers::CONTROL, SEARCH), Some(Action::Quit));
         assert_eq!(act(KeyCode::Char('c'), KeyModifiers::CONTROL | KeyModifiers::ALT, SEARCH), Some(Action::Quit));
         assert_eq!(act(KeyCode::Char('u'), KeyModifiers::CONTROL, SEARCH), Some(Action::ClearQuery));
+        assert_eq!(act(KeyCode::Char('k'), KeyModifiers::CONTROL, SEARCH), Some(Action::KillToEnd));
+        assert_eq!(act(KeyCode::Char('a'), KeyModifiers::CONTROL, SEARCH), Some(Action::CursorHome));
+        assert_eq!(act(KeyCode::Char('e'), KeyModifiers::CONTROL, SEARCH), Some(Action::CursorEnd));
+        assert_eq!(act(KeyCode::Char('b'), KeyModifiers::ALT, SEARCH), Some(Action::CursorWordLeft));
+        assert_eq!(act(KeyCode::Left, KeyModifiers::NONE, SEARCH), Some(Action::CursorLeft));
         assert_eq!(act(KeyCode::Char('j'), KeyModifiers::CONTROL, SEARCH), Some(Action::SelectNext));
         assert_eq!(act(KeyCode::Tab, KeyModifiers::NONE, SEARCH), Some(Action::ToggleCompare));
         assert_eq!(act(KeyCode::Down, KeyModifiers::SHIFT, SEARCH), Some(Action::ScrollDetailDown));
         assert_eq!(act(KeyCode::Char('z'), KeyModifiers::CONTROL, SEARCH), None);
+        assert_eq!(act(KeyCode::Char('c'), KeyModifiers::ALT, SEARCH), Some(Action::CopyId));
     }
 
     #[test]
@@ -366,6 +437,15 @@ mod tests {
         assert_eq!(act(KeyCode::Char('x'), KeyModifiers::NONE, LIST), Some(Action::InsertChar('x')));
         let picking = KeyContext { picking: true, ..SEARCH };
         assert_eq!(act(KeyCode::Enter, KeyModifiers::NONE, picking), Some(Action::Pick));
+        assert_eq!(act(KeyCode::Backspace, KeyModifiers::NONE, LIST), Some(Action::FocusSearch));
+        assert_eq!(act(KeyCode::Char('?'), KeyModifiers::SHIFT, LIST), Some(Action::ToggleHelp));
+        assert_eq!(act(KeyCode::Char('l'), KeyModifiers::NONE, LIST), Some(Action::FocusDetail));
+        assert_eq!(act(KeyCode::Char('j'), KeyModifiers::NONE, DETAIL), Some(Action::NextLink));
+        assert_eq!(act(KeyCode::Enter, KeyModifiers::NONE, DETAIL), Some(Action::OpenLink));
+        assert_eq!(act(KeyCode::Left, KeyModifiers::ALT, SEARCH), Some(Action::GoBack));
+        assert_eq!(act(KeyCode::Char('x'), KeyModifiers::CONTROL, SEARCH), None, "swap only while comparing");
+        let comparing = KeyContext { comparing: true, ..SEARCH };
+        assert_eq!(act(KeyCode::Char('x'), KeyModifiers::CONTROL, comparing), Some(Action::SwapCompare));
     }
 
     #[test]

@@ -86,6 +86,7 @@ fn main() -> ExitCode {
         app.keymap = config.keymap;
         app.picking = picking;
         app.clipboard_works = tui::clipboard_works();
+        app.hyperlinks = config.links && whatcode::links::terminal_takes_links();
         let options = tui::Options { screen, mouse: args.mouse || config.mouse };
         return match tui::run(&mut app, options) {
             Ok(()) if picking => match app.picked {

@@ -50,9 +50,13 @@ pub fn entry(catalog: &Catalog, e: &CodeEntry, s: &Strings) -> String {
     out
 }
 
-/// A comparison as a Markdown document: both sides, then what tells them apart.
+/// A comparison as a Markdown document: the intro and what tells them apart, then both sides.
 pub fn comparison(cmp: &Comparison<'_>, s: &Strings) -> String {
-    let mut out = format!("# {} vs {}\n", clean(&label(&cmp.left)), clean(&label(&cmp.right)));
+    let mut out = format!("# {} vs {}\n\n{}\n", clean(&label(&cmp.left)), clean(&label(&cmp.right)), clean(&cmp.intro));
+    if !cmp.differences.is_empty() {
+        list(&mut out, s.differences, &cmp.differences, false);
+    }
+    section(&mut out, s.when_to_use, &cmp.when_to_use);
     for e in [&cmp.left, &cmp.right] {
         out.push_str(&format!("\n## {} {}\n\n{}\n", clean(&e.id()), clean(&e.name), clean(&e.summary)));
         out.push_str(&format!("\n### {}\n\n{}\n", s.description, clean(&e.description).trim()));
@@ -62,8 +66,6 @@ pub fn comparison(cmp: &Comparison<'_>, s: &Strings) -> String {
             out.push_str(&format!("{}. {}\n", n + 1, clean(step)));
         }
     }
-    list(&mut out, s.differences, &cmp.differences, false);
-    section(&mut out, s.when_to_use, &cmp.when_to_use);
     out
 }
 

@@ -69,27 +69,130 @@ impl Layout {
 }
 
 /// Wraps every paragraph of `text` to `width` columns (first fit, by display width), with control
-/// characters neutralised. The first line starts with `first`, the others with `rest`; paragraphs
-/// written as `- ` bullets get a hanging indent; blank lines stay blank.
+/// characters neutralised. The first line starts with `first`, the others with `rest`.
+///
+/// Text is read as a file writes it: lines that follow each other form one paragraph and are
+/// reflowed together (so a TOML string broken by hand at 80 columns reads as one paragraph);
+/// a blank line separates paragraphs and stays; a line starting with `- `, `• `, `* ` or `1. `
+/// starts a list item, which gets a hanging indent. Words are never split at a hyphen
+/// (`Retry-After`, `тайм-аут`), and a number stays on the line of its unit (`60 s`).
 pub fn wrap_paragraphs(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut lead = first;
-    for paragraph in clean(text).split('\n') {
-        if paragraph.trim().is_empty() {
+    for paragraph in paragraphs(&clean(text)) {
+        if paragraph.is_empty() {
             lines.push(String::new());
             continue;
         }
-        let hanging = format!("{rest}{}", bullet_indent(paragraph));
-        let options = textwrap::Options::new(width).initial_indent(lead).subsequent_indent(&hanging);
-        lines.extend(textwrap::wrap(paragraph, options).into_iter().map(|l| l.into_owned()));
+        let hanging = format!("{rest}{}", bullet_indent(&paragraph));
+        let options = textwrap::Options::new(width)
+            .initial_indent(lead)
+            .subsequent_indent(&hanging)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        let kept = keep_units(&paragraph);
+        lines.extend(textwrap::wrap(&kept, options).into_iter().map(|l| l.replace('\u{a0}', " ")));
         lead = rest;
     }
     lines
 }
 
-/// Extra indent for the continuation lines of a paragraph written as a `- ` bullet.
+/// The paragraphs of a text: runs of lines joined with spaces, a list item per `- ` line, and an
+/// empty string for each blank line between them.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in text.split('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            out.push(String::new());
+            open = false;
+        } else if open && !starts_item(trimmed) {
+            let last = out.last_mut().expect("an open paragraph");
+            last.push(' ');
+            last.push_str(trimmed);
+        } else {
+            out.push(trimmed.to_string());
+            open = true;
+        }
+    }
+    out
+}
+
+/// Whether a line starts a list item: `- `, `• `, `* `, or `1. `.
+fn starts_item(line: &str) -> bool {
+    let numbered = line.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    line.starts_with("- ") || line.starts_with("• ") || line.starts_with("* ") || numbered
+}
+
+/// Units a number must not be parted from at a line break.
+const UNITS: &[&str] = &[
+    "s",
+    "ms",
+    "µs",
+    "us",
+    "ns",
+    "min",
+    "h",
+    "B",
+    "kB",
+    "KB",
+    "MB",
+    "GB",
+    "TB",
+    "KiB",
+    "MiB",
+    "GiB",
+    "%",
+    "bytes",
+    "seconds",
+    "second",
+    "minutes",
+    "minute",
+    "hours",
+    "hour",
+    "days",
+    "day",
+    "с",
+    "мс",
+    "мин",
+    "ч",
+    "секунд",
+    "секунды",
+    "минут",
+    "минуты",
+    "байт",
+];
+
+/// Glues a number to the unit after it with a no-break space in place of the space, so the
+/// wrapper keeps them together; it is a plain space again after wrapping.
+fn keep_units(paragraph: &str) -> String {
+    let mut out = String::with_capacity(paragraph.len());
+    let mut rest = paragraph;
+    while let Some(at) = rest.find(' ') {
+        let (before, after) = (&rest[..at], &rest[at + 1..]);
+        out.push_str(before);
+        let unit_len = after.find(|c: char| !c.is_alphanumeric() && c != '%' && c != 'µ').unwrap_or(after.len());
+        let unit = &after[..unit_len];
+        if before.ends_with(|c: char| c.is_ascii_digit()) && UNITS.contains(&unit) {
+            out.push('\u{a0}');
+        } else {
+            out.push(' ');
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Extra indent for the continuation lines of a paragraph written as a list item.
 pub fn bullet_indent(paragraph: &str) -> &'static str {
-    if paragraph.starts_with("- ") || paragraph.starts_with("• ") { "  " } else { "" }
+    if paragraph.starts_with("- ") || paragraph.starts_with("• ") || paragraph.starts_with("* ") {
+        "  "
+    } else if starts_item(paragraph) {
+        "   "
+    } else {
+        ""
+    }
 }
 
 /// Everything about one code.
@@ -179,12 +282,18 @@ pub fn linked(catalog: &Catalog, ids: &[impl AsRef<str>]) -> Vec<String> {
         .collect()
 }
 
-/// Two codes side by side (stacked in text), then what tells them apart.
+/// Two codes compared: the intro, what tells them apart and which to use when, then each code's
+/// own explanation (stacked in text).
 pub fn comparison(cmp: &Comparison<'_>, layout: Layout) -> String {
     let s = layout.lang.strings();
     let mut out = String::new();
     out.push_str(&layout.strong(&clean(&format!("{}  vs  {}", label(&cmp.left), label(&cmp.right)))));
     out.push('\n');
+    layout.wrap(&mut out, &cmp.intro, "", "");
+    if !cmp.differences.is_empty() {
+        layout.bullets(&mut out, s.differences, &cmp.differences);
+    }
+    layout.section(&mut out, s.when_to_use, &cmp.when_to_use);
     for e in [&cmp.left, &cmp.right] {
         out.push('\n');
         out.push_str(&layout.strong(&clean(&format!("{}  {}", e.id(), e.name))));
@@ -194,9 +303,6 @@ pub fn comparison(cmp: &Comparison<'_>, layout: Layout) -> String {
         layout.section(&mut out, s.when, &e.when);
         layout.steps(&mut out, s.fix, &e.fix);
     }
-    out.push('\n');
-    layout.bullets(&mut out, s.differences, &cmp.differences);
-    layout.section(&mut out, s.when_to_use, &cmp.when_to_use);
     out
 }
 
@@ -327,4 +433,27 @@ pub fn annotation(catalog: &Catalog, findings: &[crate::scan::Finding], layout: 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_of_one_paragraph_are_reflowed_and_items_and_blank_lines_kept() {
+        let text = "The gateway could not match the key\nto an active account.\n\n- first item\n  goes on\n- second";
+        assert_eq!(
+            wrap_paragraphs(text, 80, "", ""),
+            vec!["The gateway could not match the key to an active account.", "", "- first item goes on", "- second",]
+        );
+    }
+
+    #[test]
+    fn hyphenated_words_and_numbers_with_units_stay_whole() {
+        let lines = wrap_paragraphs("aaaa Retry-After bbbb tайм-аут cc 60 s dd", 12, "", "");
+        assert!(lines.iter().any(|l| l.contains("Retry-After")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("tайм-аут")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("60 s")), "{lines:?}");
+        assert!(lines.iter().all(|l| !l.contains('\u{a0}')));
+    }
 }

@@ -136,17 +136,17 @@ fn enter_moves_focus_to_the_list_where_letters_are_commands() {
     let mut app = app();
     type_text(&mut app, "ws");
     app.update(Action::FocusList);
-    assert!(app.list_focus);
+    assert!(app.list_focus());
     app.update(Action::SelectNext);
     app.update(Action::SelectHalfPageDown);
     assert!(app.selected > 1);
     // Typing a letter that is not a list command goes back to the search bar and types it.
     app.update(Action::InsertChar(' '));
-    assert!(!app.list_focus);
+    assert!(!app.list_focus());
     assert_eq!(app.query, "ws ");
     app.update(Action::FocusList);
     app.update(Action::Back);
-    assert!(!app.list_focus && app.query == "ws ", "Esc leaves the list before it clears the query");
+    assert!(!app.list_focus() && app.query == "ws ", "Esc leaves the list before it clears the query");
 }
 
 #[test]

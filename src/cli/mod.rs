@@ -13,7 +13,7 @@ use crate::compare::compare;
 use crate::json::{self, ComparisonJson, EntryJson, FamilyJson, HitJson};
 use crate::markdown;
 use crate::report::{self, Layout};
-use crate::search::{Pattern, Query, SearchIndex, search, standout};
+use crate::search::{Pattern, Query, SearchIndex, Tier, search, standout};
 use crate::strings::{Strings, fill};
 
 /// whatcode explains protocol and system codes: HTTP, WebSocket, gRPC, errno, signals, exit
@@ -294,14 +294,45 @@ impl Cli<'_> {
     }
 
     fn show(&self, id: &str) -> Output {
-        match self.resolve(id) {
-            Ok(index) => self.entry(index),
+        match self.resolve(id, None) {
+            Ok(index) => {
+                let mut out = self.entry(index);
+                if !self.json && !self.markdown {
+                    out.stdout.push_str(&self.also_in(id, index));
+                }
+                out
+            }
             Err(out) => out,
         }
     }
 
-    /// An id (`ws/1006`), or a query with one standout answer (`1006`, `ECONNRESET`).
-    fn resolve(&self, id: &str) -> Result<usize, Output> {
+    /// "Also 502 in: smtp/502, ftp/502", when a bare number named codes of several families and
+    /// the family order picked one.
+    fn also_in(&self, query: &str, chosen: usize) -> String {
+        if query.contains('/') {
+            return String::new();
+        }
+        let others: Vec<String> =
+            self.same_code(query).into_iter().filter(|&i| i != chosen).map(|i| self.catalog.at(i).id()).collect();
+        if others.is_empty() {
+            return String::new();
+        }
+        format!("\n{}\n", fill(self.s().also_in, &[query.trim(), &others.join(", ")]))
+    }
+
+    /// The codes a bare number is exactly, in family order (`502`: http, smtp, ftp).
+    fn same_code(&self, query: &str) -> Vec<usize> {
+        let mut exact: Vec<usize> =
+            self.hits(query).iter().filter(|h| h.tier == Tier::ExactCode).map(|h| h.index).collect();
+        exact.sort_unstable();
+        exact
+    }
+
+    /// An id (`ws/1006`), or a query with one standout answer (`1006`, `ECONNRESET`). A bare
+    /// number that is a code of several families resolves to `prefer`'s family when it has one
+    /// (the other side of a comparison), else to the first family in the documented order
+    /// (HTTP first; `whatcode families` lists the order).
+    fn resolve(&self, id: &str, prefer: Option<&str>) -> Result<usize, Output> {
         if id.contains('/') {
             let (family, _) = id.split_once('/').unwrap_or_default();
             if self.catalog.family(family).is_none() {
@@ -313,21 +344,41 @@ impl Cli<'_> {
             });
         }
         let hits = self.hits(id);
-        match standout(&hits) {
-            Some(hit) => Ok(hit.index),
-            None if hits.is_empty() => Err(self.no_match(id)),
-            None => {
-                let mut msg = format!("{}\n", fill(self.s().ambiguous, &[id]));
-                msg.push_str(&report::hits(self.catalog, &hits[..hits.len().min(8)], id, self.layout));
-                Err(Output::fail(NO_MATCH, msg))
-            }
+        if let Some(hit) = standout(&hits) {
+            return Ok(hit.index);
         }
+        let exact = self.same_code(id);
+        if let Some(&first) = exact.first() {
+            let preferred = prefer.and_then(|f| exact.iter().copied().find(|&i| self.catalog.at(i).family() == f));
+            return Ok(preferred.unwrap_or(first));
+        }
+        if hits.is_empty() {
+            return Err(self.no_match(id));
+        }
+        let mut msg = format!("{}\n", fill(self.s().ambiguous, &[id]));
+        msg.push_str(&report::hits(self.catalog, &hits[..hits.len().min(8)], id, self.layout));
+        Err(Output::fail(NO_MATCH, msg))
+    }
+
+    /// Resolves both sides of a comparison: when both are bare numbers that several families
+    /// share, the first family (in the documented order) that has both.
+    fn resolve_pair(&self, a: &str, b: &str) -> Result<(usize, usize), Output> {
+        let (ea, eb) = (self.same_code(a), self.same_code(b));
+        let shared = ea
+            .iter()
+            .map(|&i| self.catalog.at(i).family())
+            .find(|f| eb.iter().any(|&j| self.catalog.at(j).family() == *f));
+        let family = shared.map(str::to_string);
+        let left = self.resolve(a, family.as_deref())?;
+        let left_family = self.catalog.at(left).family().to_string();
+        let right = self.resolve(b, family.as_deref().or(Some(&left_family)))?;
+        Ok((left, right))
     }
 
     fn compare(&self, a: &str, b: &str) -> Output {
-        let (left, right) = match (self.resolve(a), self.resolve(b)) {
-            (Ok(l), Ok(r)) => (l, r),
-            (Err(out), _) | (_, Err(out)) => return out,
+        let (left, right) = match self.resolve_pair(a, b) {
+            Ok(pair) => pair,
+            Err(out) => return out,
         };
         let cmp = compare(self.catalog, left, right, self.s());
         if self.json {

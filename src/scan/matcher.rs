@@ -93,6 +93,12 @@ pub struct Scanner {
     unfiltered: Vec<usize>,
     prefilter: Option<AhoCorasick>,
     literals: Vec<Literal>,
+    /// The literals themselves (lower-cased) and their lengths.
+    needles: Vec<Vec<u8>>,
+    needle_lens: Vec<usize>,
+    /// For each literal, the others that can match where it does (one is a prefix of the other):
+    /// the leftmost-first search reports only one literal per place.
+    companions: Vec<Vec<usize>>,
     families: Vec<FamilyCodes>,
 }
 
@@ -162,7 +168,9 @@ impl Scanner {
         let prefilter = (!needles.is_empty())
             .then(|| AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(&needles).ok())
             .flatten();
-        Scanner { patterns, unfiltered, prefilter, literals, families }
+        let companions = companions(&needles);
+        let needle_lens = needles.iter().map(Vec::len).collect();
+        Scanner { patterns, unfiltered, prefilter, literals, needles, needle_lens, companions, families }
     }
 
     /// Whether there is anything to find at all.
@@ -183,19 +191,18 @@ impl Scanner {
         if let Some(ac) = &self.prefilter {
             scratch.lower.clear();
             scratch.lower.extend(line.iter().map(u8::to_ascii_lowercase));
-            // Leftmost-first, restarted one byte after each hit so that literals overlapping a
-            // hit are seen too.
+            // Leftmost-first (the fast searcher), restarted one byte after each hit so that
+            // literals starting inside a hit are seen; literals starting at the same place as a
+            // hit (one is a prefix of the other) are checked from the companions list.
             let mut at = 0;
             while at < line.len() {
                 let Some(m) = ac.find(aho_corasick::Input::new(&scratch.lower).range(at..)) else { break };
-                match &self.literals[m.pattern().as_usize()] {
-                    Literal::Patterns(list) => scratch.hits.extend(list.iter().map(|p| (*p, m.start()))),
-                    Literal::Says { index, exact } => {
-                        let span = m.range();
-                        let case_ok = exact.is_empty() || line[span.clone()] == exact[..];
-                        if case_ok && whole_word(line, span.clone()) {
-                            scratch.found.push(Finding { span, index: *index });
-                        }
+                let k = m.pattern().as_usize();
+                self.take_literal(k, line, m.start(), m.end(), scratch);
+                for &j in &self.companions[k] {
+                    let end = m.start() + self.needle_lens[j];
+                    if scratch.lower.get(m.start()..end) == Some(&self.needles[j][..]) {
+                        self.take_literal(j, line, m.start(), end, scratch);
                     }
                 }
                 at = m.start() + 1;
@@ -219,6 +226,20 @@ impl Scanner {
         }
         tidy(found);
         found
+    }
+
+    /// Records what literal `k`, found at `start..end`, stands for.
+    fn take_literal(&self, k: usize, line: &[u8], start: usize, end: usize, scratch: &mut Scratch) {
+        match &self.literals[k] {
+            Literal::Patterns(list) => scratch.hits.extend(list.iter().map(|p| (*p, start))),
+            Literal::Says { index, exact } => {
+                let span = start..end;
+                let case_ok = exact.is_empty() || line[span.clone()] == exact[..];
+                if case_ok && whole_word(line, span.clone()) {
+                    scratch.found.push(Finding { span, index: *index });
+                }
+            }
+        }
     }
 
     /// Runs pattern `p` anchored at `at` (where one of its literals starts).
@@ -276,6 +297,32 @@ impl Scanner {
             MentionRead::Name => codes.by_name.get(&name_key(text)).copied(),
         }
     }
+}
+
+/// For each needle, the other needles that are a prefix of it or that it is a prefix of: the only
+/// ones that can match at the same place. Found through a map of all needles, in time linear in
+/// their total length.
+fn companions(needles: &[Vec<u8>]) -> Vec<Vec<usize>> {
+    let mut by_text: HashMap<&[u8], Vec<usize>> = HashMap::new();
+    for (k, n) in needles.iter().enumerate() {
+        by_text.entry(n.as_slice()).or_default().push(k);
+    }
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); needles.len()];
+    for (k, n) in needles.iter().enumerate() {
+        for end in 1..=n.len() {
+            for &j in by_text.get(&n[..end]).map_or(&[][..], Vec::as_slice) {
+                if j != k {
+                    out[k].push(j);
+                    out[j].push(k);
+                }
+            }
+        }
+    }
+    for list in &mut out {
+        list.sort_unstable();
+        list.dedup();
+    }
+    out
 }
 
 /// Whether `span` of `line` stands as whole words: no letter, digit or `_` runs on past an end

@@ -28,9 +28,19 @@ fn side_lines(theme: &Theme, s: &Strings, e: &CodeEntry, width: usize) -> Vec<Li
     lines
 }
 
-/// The lines of a comparison for a pane `width` columns wide. Pure: tests call it directly.
+/// The lines of a comparison for a pane `width` columns wide: the intro, the key differences
+/// and which to use when first (what a comparison is read for), then the two codes' own details,
+/// side by side when wide enough. Pure: tests call it directly.
 pub fn compare_lines(theme: &Theme, s: &Strings, cmp: &Comparison<'_>, width: usize) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
+    let mut lines = wrapped(&cmp.intro, width, "", "", theme.text);
+    if !cmp.differences.is_empty() {
+        heading(&mut lines, s.differences, theme.heading);
+        lines.extend(bulleted(&cmp.differences, width, theme.text));
+    }
+    heading(&mut lines, s.when_to_use, theme.heading);
+    lines.extend(wrapped(&cmp.when_to_use, width, "", "", theme.text));
+    lines.push(Line::default());
+    lines.push(Line::styled("─".repeat(width), theme.border));
     if width >= SIDE_BY_SIDE_MIN_WIDTH {
         let gap = 3;
         let column = (width - gap) / 2;
@@ -52,33 +62,30 @@ pub fn compare_lines(theme: &Theme, s: &Strings, cmp: &Comparison<'_>, width: us
         lines.extend(side_lines(theme, s, &cmp.left, width));
         lines.push(Line::default());
         lines.push(Line::styled("─".repeat(width), theme.border));
-        lines.push(Line::default());
         lines.extend(side_lines(theme, s, &cmp.right, width));
     }
-    heading(&mut lines, s.differences, theme.heading);
-    lines.extend(bulleted(&cmp.differences, width, theme.text));
-    heading(&mut lines, s.when_to_use, theme.heading);
-    lines.extend(wrapped(&cmp.when_to_use, width, "", "", theme.text));
     lines
 }
 
 pub fn render_compare(app: &App, pinned: usize, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(2) as usize;
     let theme = &app.theme;
-    let left = app.catalog.entry(pinned);
-    let title = |right: &str| {
-        Line::from(vec![
-            Span::styled(app.s().compare_title, theme.pinned),
-            Span::styled(format!("{} ⇄ {right} ", left.id()), theme.dim),
-        ])
+    let label = |i: usize| {
+        let e = app.catalog.at(i);
+        crate::ui::list::code_label(&app.catalog, e.family(), e.code())
     };
-    match app.selected_entry() {
-        Some((right, entry)) if right != pinned => {
+    let title = |right: &str| {
+        let text = format!("{}{} ⇄ {right}", app.s().compare_title.trim_start(), label(pinned));
+        crate::ui::detail::pane_title(&text, area.width, theme.pinned)
+    };
+    match app.compare_right() {
+        Some(right) if right != pinned => {
             let cmp = compare(&app.catalog, pinned, right, app.s());
-            render_scrolled(app, title(&entry.id()), compare_lines(theme, app.s(), &cmp, width), area, buf);
+            render_scrolled(app, title(&label(right)), compare_lines(theme, app.s(), &cmp, width), area, buf);
         }
         _ => {
-            let mut lines = wrapped(&fill(app.s().pinned_hint, &[&left.id()]), width, "", "", theme.text);
+            let left = app.catalog.entry(pinned);
+            let mut lines = wrapped(&fill(app.s().pinned_hint, &[&label(pinned)]), width, "", "", theme.text);
             lines.push(Line::default());
             lines.extend(wrapped(&left.summary, width, "", "", theme.dim));
             render_scrolled(app, title("?"), lines, area, buf);

@@ -14,6 +14,28 @@ use crate::ui::text::{body_sections, bulleted, heading, wrapped};
 
 /// The lines of a code's detail for a pane `width` columns wide. Pure: tests call it directly.
 pub fn detail_lines(catalog: &Catalog, theme: &Theme, s: &Strings, e: &CodeEntry, width: usize) -> Vec<Line<'static>> {
+    detail_with_links(catalog, theme, s, e, width, None).lines
+}
+
+/// A detail's lines, with where its links are.
+pub struct DetailView {
+    pub lines: Vec<Line<'static>>,
+    /// The line of each related code and equivalent, in order.
+    pub link_rows: Vec<usize>,
+    /// Lines that cite a spec with a web address (RFCs, IANA registries), and the address.
+    pub url_rows: Vec<(usize, String)>,
+}
+
+/// [`detail_lines`] with the related codes and equivalents as links: the one at `selected` (when
+/// the pane has focus) is highlighted.
+pub fn detail_with_links(
+    catalog: &Catalog,
+    theme: &Theme,
+    s: &Strings,
+    e: &CodeEntry,
+    width: usize,
+    selected: Option<usize>,
+) -> DetailView {
     let mut lines = Vec::new();
     lines.push(Line::from(vec![
         Span::styled(e.code.to_string(), theme.code),
@@ -39,61 +61,124 @@ pub fn detail_lines(catalog: &Catalog, theme: &Theme, s: &Strings, e: &CodeEntry
     }
     body_sections(&mut lines, theme, s, e, width);
     heading(&mut lines, s.references, theme.heading);
-    lines.extend(bulleted(&e.references, width, theme.text));
-    if !e.related.is_empty() {
-        heading(&mut lines, s.related, theme.heading);
-        lines.extend(bulleted(&linked(catalog, &e.related), width, theme.text));
+    let mut url_rows = Vec::new();
+    for reference in e.references.iter() {
+        let first = lines.len();
+        lines.extend(bulleted(std::slice::from_ref(reference), width, theme.text));
+        if let Some(url) = crate::links::url_for(reference) {
+            url_rows.extend((first..lines.len()).map(|row| (row, url.clone())));
+        }
     }
-    if !e.equivalents.is_empty() {
-        heading(&mut lines, s.equivalents, theme.heading);
-        lines.extend(bulleted(&linked(catalog, &e.equivalents), width, theme.text));
+    let mut link_rows = Vec::new();
+    let mut link = 0;
+    for (title, ids) in [(s.related, &e.related), (s.equivalents, &e.equivalents)] {
+        if ids.is_empty() {
+            continue;
+        }
+        heading(&mut lines, title, theme.heading);
+        for item in linked(catalog, ids) {
+            let chosen = selected == Some(link);
+            link_rows.push(lines.len());
+            let (lead, style) = if chosen { (" ▶ ", theme.selected) } else { (" • ", theme.text) };
+            let rows = wrapped(&item, width, lead, "   ", style);
+            lines.extend(rows.into_iter().map(|l| if chosen { l.style(theme.selected) } else { l }));
+            link += 1;
+        }
     }
-    lines
+    DetailView { lines, link_rows, url_rows }
+}
+
+/// "▲ more" on the top border when there is more above, "▼ more" on the bottom border when there
+/// is more below, at the right of a bordered `area`.
+pub fn scroll_marks(app: &App, area: Rect, scroll: usize, max_scroll: usize, buf: &mut Buffer) {
+    if area.width <= 12 || area.height < 3 {
+        return;
+    }
+    let mut mark = |label: &str, y: u16| {
+        let len = unicode_width::UnicodeWidthStr::width(label) as u16;
+        let x = area.right().saturating_sub(len + 2);
+        buf.set_span(x, y, &Span::styled(label.to_string(), app.theme.dim), len);
+    };
+    if scroll > 0 {
+        mark(app.s().more_above, area.y);
+    }
+    if scroll < max_scroll {
+        mark(app.s().more_below, area.bottom().saturating_sub(1));
+    }
 }
 
 /// Draws `lines` in a bordered pane with `title`, scrolled by the app's detail scroll, and records
 /// how far it can scroll.
 pub fn render_scrolled(app: &App, title: Line<'static>, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
-    let block = Block::default().borders(Borders::ALL).border_style(app.theme.border).title(title);
+    render_with_urls(app, title, lines, &[], area, buf);
+}
+
+/// [`render_scrolled`], with the lines in `urls` made terminal hyperlinks (OSC 8) when the app
+/// says the terminal takes them.
+pub fn render_with_urls(
+    app: &App,
+    title: Line<'static>,
+    lines: Vec<Line<'static>>,
+    urls: &[(usize, String)],
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let focused = app.focus == crate::keymap::Focus::Detail;
+    let border = if focused { app.theme.key } else { app.theme.border };
+    let block = Block::default().borders(Borders::ALL).border_style(border).title(title);
     let inner = block.inner(area);
     block.render(area, buf);
     let height = inner.height as usize;
     let max_scroll = lines.len().saturating_sub(height);
+    let scroll = app.detail_scroll.min(max_scroll);
     let mut view = app.view.get();
     view.detail_height = height;
     view.detail_max_scroll = max_scroll;
     view.detail_area = area;
+    view.detail_scroll = scroll;
     app.view.set(view);
-    let scroll = app.detail_scroll.min(max_scroll);
-    let more_below = scroll < max_scroll;
     Paragraph::new(lines).scroll((scroll.min(u16::MAX as usize) as u16, 0)).render(inner, buf);
-    if more_below && inner.height > 0 && inner.width > 2 {
-        let label = app.s().more_below;
-        let len = unicode_width::UnicodeWidthStr::width(label) as u16;
-        let x = inner.right().saturating_sub(len + 1);
-        buf.set_span(x, area.bottom().saturating_sub(1), &Span::styled(label, app.theme.dim), len);
+    if app.hyperlinks {
+        for (row, url) in urls {
+            if let Some(y) = row.checked_sub(scroll).filter(|y| *y < height) {
+                crate::links::link_row(buf, inner, inner.y + y as u16, url);
+            }
+        }
     }
+    scroll_marks(app, area, scroll, max_scroll, buf);
+}
+
+/// A pane title that fits `width` columns: `text` cut at a word with an ellipsis if needed.
+pub fn pane_title(text: &str, width: u16, style: ratatui::style::Style) -> Line<'static> {
+    let room = (width as usize).saturating_sub(10);
+    Line::from(Span::styled(format!(" {} ", crate::ui::list::ellipsize(text, room)), style))
 }
 
 pub fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(2) as usize;
-    let Some((_, entry)) = app.selected_entry() else {
-        let hint = vec![Line::styled(app.s().empty_detail, app.theme.dim)];
-        render_scrolled(app, Line::from(app.s().detail_title), hint, area, buf);
+    let Some((index, entry)) = app.selected_entry() else {
+        let hint = wrapped(app.s().empty_detail, width, "", "", app.theme.dim);
+        render_scrolled(app, pane_title(app.s().detail_title, area.width, app.theme.dim), hint, area, buf);
         return;
     };
     let entry = &*entry;
-    let family = crate::sanitize::clean(app.catalog.family_of(entry).map_or(&entry.family, |f| &f.name));
-    let title = Line::from(Span::styled(format!(" {family} "), app.theme.dim));
+    // The title names the code, so it is clear which code a scrolled pane shows.
+    let family = app.catalog.family_of(entry).map_or(entry.family.to_string(), |f| f.name.to_string());
+    let label = crate::ui::list::code_label(&app.catalog, &entry.family, &entry.code);
+    let title = format!("{label} {} · {}", crate::sanitize::clean(&entry.name), crate::sanitize::clean(&family));
     let mut lines = Vec::new();
     if let Some(found) = &app.found
-        && let Some((index, _)) = app.selected_entry()
         && let Some(stat) = found.tally.stats.get(&index)
     {
         lines.extend(evidence_lines(app, &found.source, stat, width));
     }
-    lines.extend(detail_lines(&app.catalog, &app.theme, app.s(), entry, width));
-    render_scrolled(app, title, lines, area, buf);
+    let selected = (app.focus == crate::keymap::Focus::Detail).then_some(app.link);
+    let detail = detail_with_links(&app.catalog, &app.theme, app.s(), entry, width, selected);
+    let shift = lines.len();
+    *app.link_rows.borrow_mut() = detail.link_rows.into_iter().map(|r| r + shift).collect();
+    let urls: Vec<(usize, String)> = detail.url_rows.into_iter().map(|(r, u)| (r + shift, u)).collect();
+    lines.extend(detail.lines);
+    render_with_urls(app, pane_title(&title, area.width, app.theme.dim), lines, &urls, area, buf);
 }
 
 /// Scan mode: where the log mentions the code, with the first lines that do, the mention

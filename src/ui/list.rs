@@ -13,17 +13,49 @@ use crate::search::{Hit, Matched, POSITIONED_HITS, Pattern, Query, normalize, wi
 use crate::strings::fill;
 use crate::ui::text::highlighted;
 
-/// The shortest name of a family, for the tag column (`ws`, `h2`, `http`).
+/// The tag a family is shown with in the browser (the list, titles, the footer): its `short`
+/// name, else the shortest of its id and aliases (`ws`, `h2`, `http`). Typing it filters to the
+/// family (`ws 1006`).
 pub fn family_tag(family: &Family) -> &str {
-    std::iter::once(&family.id)
-        .chain(family.aliases.iter())
-        .min_by_key(|name| (name.len(), *name != &family.id))
-        .map_or("", |s| s.as_ref())
+    family.tag()
 }
 
-/// The tag column's text for a family, cleaned (a user family's alias can hold anything).
-fn tag_of(catalog: &Catalog, family: &str) -> String {
+/// A family's tag, cleaned (a user family's alias can hold anything).
+pub fn tag_of(catalog: &Catalog, family: &str) -> String {
     crate::sanitize::clean(catalog.family(family).map_or(family, family_tag))
+}
+
+/// How the browser names a code in titles: `ws 1006`.
+pub fn code_label(catalog: &Catalog, family: &str, code: &str) -> String {
+    format!("{} {}", tag_of(catalog, family), crate::sanitize::clean(code))
+}
+
+/// Cuts `text` to `width` columns at a word boundary when it can, ending with `…` when cut.
+pub fn ellipsize(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut cut = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        cut.push(c);
+    }
+    // Back to the last space, unless that would leave too little.
+    if let Some(space) = cut.trim_end().rfind(' ')
+        && space >= cut.len() / 2
+    {
+        cut.truncate(space);
+    }
+    format!("{}…", cut.trim_end())
 }
 
 /// First row to show so that the selection stays visible, moving as little as possible.
@@ -43,22 +75,24 @@ pub fn scroll_offset(previous: usize, selected: usize, height: usize, len: usize
 
 pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let title = match &app.found {
-        Some(found) => fill(
+    // Where the selection is: `52/131`, with the family shown when the list is filtered to one.
+    let position = if app.hits.is_empty() { 0 } else { app.selected + 1 };
+    let (position, total) = (position.to_string(), app.hits.len().to_string());
+    let title = match (&app.found, &app.family_filter) {
+        (Some(found), _) => fill(
             app.s().found_list_title,
-            &[
-                &app.hits.len().to_string(),
-                &found.tally.stats.len().to_string(),
-                &crate::sanitize::clean(&found.source),
-            ],
+            &[&position, &found.tally.stats.len().to_string(), &crate::sanitize::clean(&found.source)],
         ),
-        None => fill(app.s().list_title, &[&app.hits.len().to_string(), &app.catalog.len().to_string()]),
+        (None, Some(family)) => fill(app.s().list_position_family, &[&position, &total, &tag_of(&app.catalog, family)]),
+        (None, None) => fill(app.s().list_position, &[&position, &total]),
     };
+    let room = area.width.saturating_sub(4) as usize;
     // The list's border lights up while it has focus; its title says how to get back.
-    let (border, title) = if app.list_focus {
-        (theme.key, Span::styled(format!("{} · {} ", title.trim_end(), app.s().list_focus_title), theme.key))
+    let (border, title) = if app.list_focus() {
+        let text = ellipsize(&format!("{} · {} ", title.trim_end(), app.s().list_focus_title), room);
+        (theme.key, Span::styled(text, theme.key))
     } else {
-        (theme.border, Span::styled(title, theme.dim))
+        (theme.border, Span::styled(ellipsize(&title, room), theme.dim))
     };
     let block = Block::default().borders(Borders::ALL).border_style(border).title(title);
     let inner = block.inner(area);
@@ -97,10 +131,17 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
                 _ => hit,
             };
             let line = row_line(app, hit, offset + row == app.selected, tag_width, code_width);
-            fit(line, inner.width as usize)
+            let mut line = fit(line, inner.width as usize);
+            // The selection is highlighted across the whole row.
+            if offset + row == app.selected {
+                let pad = (inner.width as usize).saturating_sub(line.width());
+                line.spans.push(Span::raw(" ".repeat(pad)));
+            }
+            line
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
+    crate::ui::detail::scroll_marks(app, area, offset, app.hits.len().saturating_sub(height), buf);
 }
 
 fn row_line(app: &App, hit: &Hit, selected: bool, tag_width: usize, code_width: usize) -> Line<'static> {
@@ -108,9 +149,19 @@ fn row_line(app: &App, hit: &Hit, selected: bool, tag_width: usize, code_width: 
     // Read in place: a row needs five fields, not the whole entry.
     let entry = app.catalog.at(hit.index);
     let pinned = app.pinned == Some(hit.index);
-    let mut spans = vec![Span::styled(if pinned { "◆" } else { " " }, theme.pinned)];
+    // A marker on the selected row, so it shows without colour too; a pinned code keeps its ◆.
+    let marker = if pinned {
+        "◆"
+    } else if selected {
+        "▌"
+    } else {
+        " "
+    };
+    let mut spans = vec![Span::styled(marker, if pinned { theme.pinned } else { theme.key })];
     let tag = tag_of(&app.catalog, entry.family());
-    spans.push(Span::styled(format!("{tag:<tag_width$} "), theme.tag));
+    // On the selected row the tag takes the row's colours, so it stays readable in every theme.
+    let tag_style = if selected { theme.selected } else { theme.tag };
+    spans.push(Span::styled(format!("{tag:<tag_width$} "), tag_style));
     // Scan mode: how often the log mentions it.
     if let Some(found) = &app.found {
         let count = found.tally.stats.get(&hit.index).map_or(0, |s| s.count);
