@@ -67,6 +67,10 @@ pub fn strict(catalog: &Catalog, families: &[&str]) -> Vec<Problem> {
         if e.sign.as_deref().is_none_or(|s| s.trim().is_empty()) {
             push(&mut problems, &id, "sign", "say how to recognise it among its neighbours");
         }
+        let declares_levels = catalog.family_of(e).is_some_and(|f| !f.standards.is_empty());
+        if declares_levels && e.standard.is_none() {
+            push(&mut problems, &id, "standard", "name one of the family's standard levels");
+        }
         if e.retry != super::Retry::NotApplicable && e.fix.len() < 2 {
             push(&mut problems, &id, "fix", "an error needs at least two ordered steps");
         }
@@ -208,7 +212,8 @@ fn check_entry(
         (Some(level), true) => {
             push(problems, &id, "standard", format!("'{level}': the family declares no standard levels"))
         }
-        (None, false) => push(problems, &id, "standard", "name one of the family's standard levels"),
+        // A user's code may leave it out; the built-in rules (`strict`) require it.
+        (None, false) => {}
         (Some(level), false) => match family.standard(level) {
             None => {
                 let known: Vec<&str> = family.standards.iter().map(|l| l.id.as_ref()).collect();
