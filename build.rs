@@ -131,7 +131,16 @@ fn family_literal(f: &RawFamily) -> String {
     let ranges: Vec<String> = f
         .range
         .iter()
-        .map(|r| format!("Range {{ start: {}, end: {}, label: {} }}", r.start, r.end, text(&r.label)))
+        .map(|r| {
+            format!(
+                "Range {{ start: {}, end: {}, label: {}, unknown: {}, treat_as: {} }}",
+                r.start,
+                r.end,
+                text(&r.label),
+                opt(&r.unknown),
+                opt(&r.treat_as)
+            )
+        })
         .collect();
     let standards: Vec<String> = f
         .standard
@@ -158,8 +167,9 @@ fn family_literal(f: &RawFamily) -> String {
             };
             // The expression is kept exactly as written (no tidying: spaces can matter).
             format!(
-                "Mention {{ regex: Cow::Borrowed({:?}), read: {read}, examples: {} }}",
+                "Mention {{ regex: Cow::Borrowed({:?}), read: {read}, means: {}, examples: {} }}",
                 m.regex.trim_matches('\n'),
+                opt(&m.means),
                 list(&m.examples)
             )
         })

@@ -79,7 +79,9 @@ pub fn short_label(e: &CodeEntry, other: &CodeEntry) -> String {
 fn inner(sentence: &str) -> String {
     let mut chars = sentence.chars();
     match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+        (Some(first), Some(second))
+            if first.is_uppercase() && (second.is_lowercase() || (first == 'A' && second == ' ')) =>
+        {
             first.to_lowercase().chain(sentence[first.len_utf8()..].chars()).collect()
         }
         _ => sentence.to_string(),

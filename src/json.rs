@@ -164,3 +164,18 @@ pub fn to_line<T: Serialize>(value: &T) -> String {
     s.push('\n');
     s
 }
+
+/// `show` of a number in a known class that is not registered (`http/488`): what its class means
+/// and the entry of the code it is treated as, if the family names one.
+#[derive(Serialize)]
+pub struct UnregisteredJson<'a> {
+    pub id: String,
+    /// Always false: the code itself is not registered.
+    pub registered: bool,
+    pub family: &'a str,
+    pub class: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unknown: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub treat_as: Option<EntryJson<'a>>,
+}

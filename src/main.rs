@@ -10,11 +10,11 @@ use whatcode::app::{App, Found};
 use whatcode::catalog::Catalog;
 use whatcode::catalog::user::{self, DataOptions};
 use whatcode::cli::{self, Args, Command, Output};
-use whatcode::config;
 use whatcode::report::{self, Layout};
 use whatcode::strings::Lang;
 use whatcode::theme::{Theme, no_color};
 use whatcode::tui::{self, Screen};
+use whatcode::{config, pager};
 
 fn main() -> ExitCode {
     let args = match Args::try_parse() {
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
     };
     let config = config::load();
     let lang = Lang::choose(args.lang.as_deref(), config.lang);
-    let layout = text_layout(lang);
+    let layout = text_layout(lang, args.color);
     if let Some(Command::Check { files, strict }) = &args.command {
         let base = match &args.replace_builtin {
             Some(path) => match user::builtin_without_family_of(path) {
@@ -128,7 +128,8 @@ fn main() -> ExitCode {
         let mut sink = cli::scan::Sink { out: &mut out, err: &mut err, terminal };
         return ExitCode::from(cli::scan::run(&catalog, files, view, layout, &mut sink));
     }
-    emit(&cli::run(&args, &catalog, layout))
+    let page = !args.no_pager && !json;
+    emit_paged(&cli::run(&args, &catalog, layout), page)
 }
 
 /// Reads the one input of `scan --tui` and counts its codes.
@@ -165,17 +166,28 @@ fn can_draw(screen: Screen) -> bool {
     term_ok && ends
 }
 
-/// Width to wrap text to (the terminal's, else $COLUMNS, else 80) and whether to use colour.
-fn text_layout(lang: Lang) -> Layout {
+/// The widest text output wraps to, however wide the terminal: lines longer than this are hard
+/// to read.
+const READABLE_WIDTH: usize = 100;
+
+/// Width to wrap text to (the terminal's up to a readable maximum, else $COLUMNS, else 80) and
+/// whether to use colour (`--color`, else a terminal without NO_COLOR or TERM=dumb).
+fn text_layout(lang: Lang, color: cli::ColorChoice) -> Layout {
     let tty = io::stdout().is_terminal();
     let width = tty
         .then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize))
         .flatten()
         .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
         .filter(|w| *w >= 20)
-        .unwrap_or(80);
+        .unwrap_or(80)
+        .min(READABLE_WIDTH);
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    Layout { width, color: tty && !no_color() && !dumb, lang }
+    let color = match color {
+        cli::ColorChoice::Always => true,
+        cli::ColorChoice::Never => false,
+        cli::ColorChoice::Auto => tty && !no_color() && !dumb,
+    };
+    Layout { width, color, lang }
 }
 
 /// What `whatcode` prints instead of drawing when it is not on a terminal.
@@ -199,11 +211,19 @@ fn usage(catalog: &Catalog, layout: Layout) -> String {
 /// Writes the output and turns its status into the exit code. A closed pipe (`| head -1`) ends
 /// quietly: the reader has what it wanted.
 fn emit(out: &Output) -> ExitCode {
+    emit_paged(out, false)
+}
+
+/// [`emit`], through the pager when `page` is set, stdout is a terminal and the text is taller
+/// than it (like git).
+fn emit_paged(out: &Output, page: bool) -> ExitCode {
     let write = |mut sink: Box<dyn Write>, text: &str| -> io::Result<()> {
         sink.write_all(text.as_bytes())?;
         sink.flush()
     };
-    if let Err(e) = write(Box::new(io::stdout().lock()), &out.stdout)
+    let paged = page && pager::page(&out.stdout);
+    if !paged
+        && let Err(e) = write(Box::new(io::stdout().lock()), &out.stdout)
         && e.kind() != io::ErrorKind::BrokenPipe
     {
         let _ = writeln!(io::stderr(), "whatcode: {e}");

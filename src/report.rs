@@ -325,8 +325,16 @@ pub fn hits(catalog: &Catalog, hits: &[Hit], query: &str, layout: Layout) -> Str
             out.push('\n');
             continue;
         }
-        let line = clean(&format!("{:id_width$}  {}  {}", e.id(), e.name(), e.summary()));
-        out.push_str(&truncate(&line, layout.width.max(20)));
+        let (id, name) = (clean(&format!("{:id_width$}", e.id())), clean(e.name()));
+        let line = truncate(&format!("{id}  {name}  {}", clean(e.summary())), layout.width.max(20));
+        // Colour the id and the name when they were not cut.
+        let head = format!("{id}  {name}");
+        match line.strip_prefix(&head) {
+            Some(rest) if layout.color => {
+                out.push_str(&format!("\x1b[1;33m{id}\x1b[0m  \x1b[1m{name}\x1b[0m{rest}"));
+            }
+            _ => out.push_str(&line),
+        }
         out.push('\n');
     }
     out

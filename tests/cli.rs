@@ -25,7 +25,7 @@ fn json(args: &[&str]) -> Value {
 #[test]
 fn a_code_that_stands_out_prints_its_detail() {
     let out = stdout(&["1002"]);
-    assert!(out.starts_with("websocket/1002  Protocol Error\n"), "{out}");
+    assert!(out.starts_with("websocket/1002  Protocol error\n"), "{out}");
     for heading in ["Description", "When you see it", "How to fix", "References", "Related"] {
         assert!(out.contains(&format!("\n{heading}\n")), "missing {heading}");
     }
@@ -41,7 +41,7 @@ fn an_ambiguous_query_prints_a_ranked_list() {
 
 #[test]
 fn show_accepts_family_aliases_and_names() {
-    assert!(stdout(&["show", "ws/1002"]).starts_with("websocket/1002  Protocol Error"));
+    assert!(stdout(&["show", "ws/1002"]).starts_with("websocket/1002  Protocol error"));
     assert!(stdout(&["show", "http/404"]).starts_with("http/404  Not Found"));
     assert!(stdout(&["show", "websocket/4001"]).starts_with("websocket/4000-4999"));
 }
@@ -244,4 +244,110 @@ fn a_bad_config_warns_with_its_line_but_does_not_stop_the_cli() {
 fn the_picker_needs_a_terminal() {
     let out = whatcode().args(["tui", "--print"]).env("TERM", "dumb").output().expect("run");
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn negative_numbers_are_queries_without_a_double_dash() {
+    assert!(stdout(&["-111"]).starts_with("errno/111  ECONNREFUSED"), "Node prints errno: -111");
+    assert!(stdout(&["show", "-111"]).starts_with("errno/111  ECONNREFUSED"));
+    let out = stdout(&["kill", "-9"]);
+    assert!(out.lines().any(|l| l.starts_with("signal/9 ")), "{out}");
+    assert!(stdout(&["search", "-111"]).contains("errno/111"));
+}
+
+#[test]
+fn the_short_form_takes_every_flag_search_takes() {
+    let all = stdout(&["4xx", "--limit", "0"]);
+    assert!(!all.contains("more (use --limit"), "{all}");
+    assert_eq!(all.lines().count(), stdout(&["search", "4xx", "--limit", "0"]).lines().count());
+    assert_eq!(stdout(&["4xx", "--limit", "3"]).lines().filter(|l| l.starts_with("http/")).count(), 3);
+}
+
+#[test]
+fn json_lists_every_hit_unless_limited() {
+    let count = |args: &[&str]| json(args).as_array().map_or(0, Vec::len);
+    let all = count(&["search", "4xx", "--json"]);
+    assert!(all > 20, "{all} hits");
+    assert_eq!(count(&["4xx", "--json"]), all);
+    assert_eq!(count(&["search", "4xx", "--json", "--limit", "5"]), 5);
+}
+
+#[test]
+fn a_bare_number_resolves_by_the_shared_family_then_family_order() {
+    let out = stdout(&["compare", "502", "504"]);
+    assert!(out.starts_with("http 502 Bad Gateway  vs  http 504 Gateway Timeout"), "{out}");
+    let out = stdout(&["show", "502"]);
+    assert!(out.starts_with("http/502  Bad Gateway"), "{out}");
+    assert!(out.contains("502 is also a code in other families: smtp/502, ftp/502"), "{out}");
+    let out = stdout(&["compare", "550", "530"]);
+    assert!(out.starts_with("smtp 550"), "both are SMTP and FTP replies; SMTP comes first: {out}");
+}
+
+#[test]
+fn an_unregistered_code_in_a_known_class_gets_its_class() {
+    let out = stdout(&["show", "http/488"]);
+    assert!(out.starts_with("http/488 is not a registered code."), "{out}");
+    assert!(
+        out.contains("Client error") && out.contains("Treat it as http/400") && out.contains("http/400  Bad Request")
+    );
+    let v = json(&["show", "http/488", "--json"]);
+    assert_eq!(v["registered"], false);
+    assert_eq!(v["treat_as"]["id"], "http/400");
+}
+
+#[test]
+fn colour_follows_the_flag() {
+    let coloured = stdout(&["search", "gateway", "--color", "always"]);
+    assert!(coloured.contains("\x1b[1;33m"), "{coloured:?}");
+    let plain = stdout(&["search", "gateway", "--color", "never"]);
+    assert!(!plain.contains('\x1b'));
+    assert!(stdout(&["show", "404", "--no-pager"]).starts_with("http/404"));
+}
+
+#[test]
+fn the_man_page_is_whole_and_points_nowhere_else() {
+    let page = stdout(&["man"]);
+    assert!(page.contains(".SH NAME\nwhatcode \\- explain protocol and system codes, offline"), "{page}");
+    for section in ["SYNOPSIS", "COMMANDS", "ENVIRONMENT", "FILES", "EXIT STATUS", "KEYS"] {
+        assert!(page.contains(&format!(".SH {section}")), "no {section}");
+    }
+    assert!(!page.contains("whatcode\\-show(1)") && !page.contains("SEE ALSO"), "no references to missing pages");
+}
+
+#[test]
+fn completions_offer_family_and_code_ids() {
+    for shell in ["bash", "zsh", "fish"] {
+        let script = stdout(&["completions", shell]);
+        assert!(script.contains("http/404") && script.contains("websocket/1006"), "{shell}: code ids");
+        assert!(script.contains("errno"), "{shell}: family ids");
+    }
+}
+
+#[test]
+fn check_reports_every_problem_of_a_file_at_once() {
+    let dir = std::env::temp_dir().join(format!("whatcode-check-all-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("three.toml");
+    std::fs::write(
+        &file,
+        "extends = \"http\"\n\n[[code]]\ncode = \"599\"\nvalue = 599\nname = \"A\"\nofficial = false\nsource = \"x\"\nsummary = \"s\"\n\n[[code]]\ncode = \"598\"\nvalue = \"598\"\nname = \"B\"\nofficial = true\nsummary = \"s\"\ndescription = \"d\"\nwhen = \"w\"\nfix = [\"f\"]\nreferences = [\"r\"]\nsent_by = [\"server\"]\nretry = \"no\"\ncolour = \"red\"\n",
+    )
+    .expect("write");
+    let out = whatcode().args(["check"]).arg(&file).output().expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    for expected in [
+        "missing field 'description'",
+        "missing field 'when'",
+        "missing field 'fix'",
+        "missing field 'references'",
+        "missing field 'sent_by'",
+        "missing field 'retry'",
+        "field `value`: expected an integer, found text",
+        "unknown field 'colour'",
+    ] {
+        assert!(err.contains(expected), "no '{expected}' in:\n{err}");
+    }
+    assert!(err.lines().all(|l| l.starts_with(&file.display().to_string())), "every problem names the file: {err}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -106,7 +106,7 @@ fn the_seed_pair_reads_like_the_page_it_came_from() {
     let cmp = compare(&catalog, index(&catalog, "websocket/1000"), index(&catalog, "websocket/1002"), &EN);
     assert!(cmp.curated, "ws 1000 vs 1002 has a hand-written note");
     assert!(cmp.intro.starts_with("Both are WebSocket close codes"), "{}", cmp.intro);
-    assert!(cmp.intro.contains("1000 Normal Closure means") && cmp.intro.contains("1002 Protocol Error, by contrast"));
+    assert!(cmp.intro.contains("1000 Normal Closure means") && cmp.intro.contains("1002 Protocol error, by contrast"));
     assert!(cmp.differences.len() >= 3);
     assert!(cmp.when_to_use.contains("1000") && cmp.when_to_use.contains("1002"));
 }

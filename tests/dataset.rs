@@ -193,7 +193,7 @@ fn websocket_covers_rfc_6455_iana_and_the_ranges() {
     let names = [
         (1000, "Normal Closure"),
         (1001, "Going Away"),
-        (1002, "Protocol Error"),
+        (1002, "Protocol error"),
         (1003, "Unsupported Data"),
         (1005, "No Status Rcvd"),
         (1006, "Abnormal Closure"),

@@ -134,11 +134,11 @@ fn type_compare_and_quit_with_ctrl_c() {
     s.wait_for(&["whatcode", "F1 help"]);
     assert!(s.parser.screen().alternate_screen(), "the browser draws on the alternate screen");
     s.send(b"1002");
-    s.wait_for(&["Protocol Error", "Description"]);
+    s.wait_for(&["Protocol error", "Description"]);
     s.send(TAB);
     s.send(CTRL_U);
     s.send(b"1000");
-    s.wait_for(&["compare ws 1002 ⇄ ws 1000", "Normal Closure", "Protocol Error"]);
+    s.wait_for(&["compare ws 1002 ⇄ ws 1000", "Normal Closure", "Protocol error"]);
     s.send(CTRL_C);
     assert_eq!(s.wait_exit(), 0);
     assert!(!s.parser.screen().alternate_screen(), "left the alternate screen");

@@ -21,7 +21,7 @@ use super::model::{
 use super::record::{CachedEntries, RECORD, RecordWriter};
 use super::user::Contribution;
 
-const MAGIC: &[u8; 8] = b"WHATC004";
+const MAGIC: &[u8; 8] = b"WHATC005";
 
 /// Where cache files go: `$WHATCODE_CACHE_DIR`, else `$XDG_CACHE_HOME/whatcode`, else the platform's
 /// cache folder.
@@ -143,6 +143,8 @@ fn encode(catalog: &Catalog, c: &Contribution, key: u64) -> Vec<u8> {
             w.i64(r.start);
             w.i64(r.end);
             w.text(&r.label);
+            w.optional(r.unknown.as_deref());
+            w.optional(r.treat_as.as_deref());
         }
         w.u32(f.standards.len());
         for l in f.standards.iter() {
@@ -155,6 +157,7 @@ fn encode(catalog: &Catalog, c: &Contribution, key: u64) -> Vec<u8> {
         for m in f.mentions.iter() {
             w.text(&m.regex);
             w.u8(m.read as u8);
+            w.optional(m.means.as_deref());
             w.list(&m.examples);
         }
     }
@@ -260,7 +263,15 @@ fn decode(bytes: &'static [u8], key: u64) -> Option<Cached> {
         let medium = r.pick(&[Medium::Wire, Medium::Local])?;
         let (layer, specs, number_space, overview) = (r.text()?, r.list()?, r.text()?, r.text()?);
         let ranges = (0..r.count()?)
-            .map(|_| Some(Range { start: r.i64()?, end: r.i64()?, label: r.text()? }))
+            .map(|_| {
+                Some(Range {
+                    start: r.i64()?,
+                    end: r.i64()?,
+                    label: r.text()?,
+                    unknown: r.optional()?,
+                    treat_as: r.optional()?,
+                })
+            })
             .collect::<Option<Vec<_>>>()?;
         let standards = (0..r.count()?)
             .map(|_| {
@@ -274,7 +285,9 @@ fn decode(bytes: &'static [u8], key: u64) -> Option<Cached> {
             .collect::<Option<Vec<_>>>()?;
         let reads = MentionRead::ALL.map(|(_, read)| read);
         let mentions = (0..r.count()?)
-            .map(|_| Some(Mention { regex: r.text()?, read: r.pick(&reads)?, examples: r.list()? }))
+            .map(|_| {
+                Some(Mention { regex: r.text()?, read: r.pick(&reads)?, means: r.optional()?, examples: r.list()? })
+            })
             .collect::<Option<Vec<_>>>()?;
         families.push(Family {
             id,

@@ -12,20 +12,24 @@ use super::{Catalog, Display, EntryRef, Family, Mention, MentionRead, Negative, 
 /// small enough that a hostile one cannot eat the memory.
 const SIZE_LIMIT: usize = 1 << 20;
 
-/// Compiles a mention's expression, requiring a group named `code`.
+/// Compiles a mention's expression, requiring a group named `code` unless the mention says which
+/// code every match `means`.
 pub fn compile(mention: &Mention) -> Result<Regex, String> {
-    compile_source(&mention.regex)
+    compile_source(&mention.regex, mention.means.is_none())
 }
 
 /// [`compile`] for the expression's text.
-pub fn compile_source(source: &str) -> Result<Regex, String> {
+pub fn compile_source(source: &str, needs_code_group: bool) -> Result<Regex, String> {
     let regex = Regex::builder()
         .syntax(syntax::Config::new().utf8(false))
         .configure(Regex::config().nfa_size_limit(Some(SIZE_LIMIT)).hybrid_cache_capacity(SIZE_LIMIT))
         .build(source)
         .map_err(|e| format!("not a valid expression: {}", one_line(&e.to_string())))?;
-    if code_group(&regex).is_none() {
-        return Err("the expression needs a group named `code`: (?P<code>...)".into());
+    if needs_code_group && code_group(&regex).is_none() {
+        return Err(
+            "the expression needs a group named `code`: (?P<code>...), or the mention says which code it `means`"
+                .into(),
+        );
     }
     Ok(regex)
 }
@@ -101,6 +105,12 @@ pub fn resolve(catalog: &Catalog, family: &Family, read: MentionRead, text: &str
     }
 }
 
+/// The code a mention's `means` names: a code of the family as written (`1006`), or an id.
+pub fn resolve_means(catalog: &Catalog, family: &Family, means: &str) -> Option<usize> {
+    let id = if means.contains('/') { means.to_string() } else { format!("{}/{means}", family.id) };
+    catalog.resolve_id(&id).filter(|&i| catalog.at(i).family() == family.id)
+}
+
 /// The codes one pattern finds in `line`: each `code` capture that names a code of the family, as
 /// (catalogue position, byte range of the whole match).
 pub fn find_in(
@@ -110,6 +120,10 @@ pub fn find_in(
     regex: &Regex,
     line: &str,
 ) -> Vec<(usize, std::ops::Range<usize>)> {
+    if let Some(means) = &mention.means {
+        let Some(index) = resolve_means(catalog, family, means) else { return Vec::new() };
+        return regex.find_iter(line).map(|m| (index, m.range())).collect();
+    }
     let Some(group) = code_group(regex) else { return Vec::new() };
     regex
         .captures_iter(line)
@@ -134,8 +148,12 @@ mod tests {
 
     #[test]
     fn a_pattern_without_a_code_group_is_refused() {
-        let m =
-            |re: &str| Mention { regex: re.to_string().into(), read: MentionRead::Code, examples: Vec::new().into() };
+        let m = |re: &str| Mention {
+            regex: re.to_string().into(),
+            read: MentionRead::Code,
+            means: None,
+            examples: Vec::new().into(),
+        };
         assert!(compile(&m(r"HTTP/\d (\d+)")).unwrap_err().contains("group named `code`"));
         assert!(compile(&m(r"HTTP/\d (?P<code>\d+")).unwrap_err().starts_with("not a valid expression"));
         assert!(compile(&m(r"HTTP/\d (?P<code>\d+)")).is_ok());

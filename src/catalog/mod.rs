@@ -9,6 +9,7 @@ mod parse;
 mod problem;
 pub mod record;
 pub mod schema;
+mod shape;
 pub mod user;
 pub mod validate;
 

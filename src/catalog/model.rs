@@ -179,6 +179,10 @@ impl MentionRead {
 pub struct Mention {
     pub regex: Text,
     pub read: MentionRead,
+    /// The code every match stands for, when the context itself names it (a browser's
+    /// "WebSocket connection to '...' failed" is 1006): then the expression needs no `code` group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub means: Option<Text>,
     /// Real-format lines the pattern must find a code in (checked by `whatcode check`).
     pub examples: TextList,
 }
@@ -258,6 +262,12 @@ pub struct Range {
     pub start: i64,
     pub end: i64,
     pub label: Text,
+    /// What an unregistered code of this class means, if the family says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unknown: Option<Text>,
+    /// The id of the code an unregistered one of this class is treated as.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub treat_as: Option<Text>,
 }
 
 /// A family of codes (HTTP, WebSocket, errno, ...) with what a reader needs to orient themselves.

@@ -58,6 +58,8 @@ pub struct RawStandard {
 pub struct RawMention {
     pub regex: String,
     pub read: Option<String>,
+    /// The code every match stands for (no `code` group needed).
+    pub means: Option<String>,
     pub examples: Vec<String>,
 }
 
@@ -67,6 +69,11 @@ pub struct RawRange {
     pub start: i64,
     pub end: i64,
     pub label: String,
+    /// What a code of this class that is not registered means (RFC 9110 §15: a client treats an
+    /// unknown 4xx as 400).
+    pub unknown: Option<String>,
+    /// The id of the code an unregistered one of this class is treated as (`http/400`).
+    pub treat_as: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -155,7 +155,11 @@ pub fn add_source_with(
     rules: Rules,
 ) -> Result<Contribution, Vec<FileProblem>> {
     let locate = Locator { path, text };
-    let raw: RawFile = parse(text).map_err(|e| vec![locate.toml_error(&e)])?;
+    // The typed reader stops at the first problem; the shape check finds them all.
+    let raw: RawFile = parse(text).map_err(|e| {
+        let all = super::shape::problems(&locate);
+        if all.is_empty() { vec![locate.toml_error(&e)] } else { all }
+    })?;
     if raw.family.is_none() && raw.code.is_empty() && raw.compare.is_empty() {
         let what = if text.trim().is_empty() {
             "the file is empty"
@@ -377,6 +381,7 @@ fn convert_family(raw: &Spanned<RawFamily>, locate: &Locator<'_>) -> Result<Fami
         mentions.push(Mention {
             regex: Cow::Owned(m.regex.trim_matches('\n').to_string()),
             read,
+            means: m.means.as_deref().map(owned),
             examples: owned_list(&m.examples),
         });
     }
@@ -396,7 +401,16 @@ fn convert_family(raw: &Spanned<RawFamily>, locate: &Locator<'_>) -> Result<Fami
         number_space: owned(&f.number_space),
         overview: owned(&f.overview),
         ranges: Cow::Owned(
-            f.range.iter().map(|r| Range { start: r.start, end: r.end, label: owned(&r.label) }).collect(),
+            f.range
+                .iter()
+                .map(|r| Range {
+                    start: r.start,
+                    end: r.end,
+                    label: owned(&r.label),
+                    unknown: r.unknown.as_deref().map(owned),
+                    treat_as: r.treat_as.as_deref().map(owned),
+                })
+                .collect(),
         ),
         standards: Cow::Owned(
             f.standard

@@ -110,6 +110,11 @@ fn check_families(catalog: &Catalog, problems: &mut Vec<Problem>) {
             push(problems, &subject, "specs", "name at least one defining spec");
         }
         for range in family.ranges.iter() {
+            if let Some(target) = &range.treat_as
+                && catalog.index_of_id(target).is_none()
+            {
+                push(problems, &subject, "treat_as", format!("'{target}' is not a known id"));
+            }
             if range.start > range.end {
                 push(
                     problems,
@@ -154,6 +159,16 @@ fn check_mentions(catalog: &Catalog, family: &Family, subject: &str, problems: &
                 continue;
             }
         };
+        if let Some(means) = &m.means
+            && mention::resolve_means(catalog, family, means).is_none()
+        {
+            push(
+                problems,
+                subject,
+                "mention",
+                format!("pattern {n}: means '{means}', which is not a code of the family"),
+            );
+        }
         if m.examples.is_empty() {
             push(problems, subject, "mention", format!("pattern {n}: give at least one example line it finds"));
         }

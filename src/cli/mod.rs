@@ -16,12 +16,14 @@ use crate::report::{self, Layout};
 use crate::search::{Pattern, Query, SearchIndex, Tier, search, standout};
 use crate::strings::{Strings, fill};
 
-/// whatcode explains protocol and system codes: HTTP, WebSocket, gRPC, errno, signals, exit
-/// statuses, DNS, SMTP, FTP, TLS, HTTP/2, HTTP/3 and QUIC. Offline.
+/// whatcode explains the codes engineers meet in incidents, offline: HTTP, WebSocket, gRPC,
+/// HTTP/2, HTTP/3, QUIC, TLS, certificates, curl, OAuth, errno, signals, exit statuses,
+/// Kubernetes, Windows, DNS, mail, LDAP, SSH, SIP, MQTT, PostgreSQL, MySQL, Redis and Kafka.
 ///
-/// With no arguments on a terminal it opens the interactive browser.
+/// With no arguments on a terminal it opens the interactive browser. `whatcode scan` finds and
+/// explains every code a log mentions.
 #[derive(Parser, Debug)]
-#[command(name = "whatcode", version)]
+#[command(name = "whatcode", version, allow_negative_numbers = true, args_conflicts_with_subcommands = true)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -32,6 +34,20 @@ pub struct Args {
     /// Print JSON for programs instead of text (same as --format json)
     #[arg(long, global = true)]
     pub json: bool,
+
+    /// How many hits to list (0 for all). Text lists stop at 20 unless told; JSON lists every hit
+    /// unless told
+    #[arg(long, global = true, value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// Colour and bold in text output: auto (on a terminal without NO_COLOR), always or never
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print long output straight to the terminal instead of through the pager ($WHATCODE_PAGER,
+    /// else $PAGER, else less -FRX)
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 
     /// Output format
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
@@ -63,14 +79,14 @@ pub struct Args {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Everything about one code, by id: http/404, ws/1006, errno/ECONNREFUSED, signal/KILL
-    Show { id: String },
+    Show {
+        #[arg(allow_negative_numbers = true)]
+        id: String,
+    },
     /// Ranked matches for a query
     Search {
-        #[arg(required = true)]
+        #[arg(required = true, allow_negative_numbers = true)]
         query: Vec<String>,
-        /// How many hits to print (0 for all)
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
     },
     /// Two codes side by side: key differences and when to use which
     Compare { a: String, b: String },
@@ -119,6 +135,15 @@ pub enum Command {
     },
 }
 
+/// When text output uses colour and bold.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
 /// How non-interactive output is written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -147,6 +172,9 @@ impl Output {
     }
 }
 
+/// How many hits a text list shows unless `--limit` says otherwise.
+pub const DEFAULT_LIMIT: usize = 20;
+
 /// Exit status when nothing matches.
 pub const NO_MATCH: u8 = 1;
 /// Exit status for bad usage or bad data.
@@ -163,9 +191,9 @@ pub fn run(args: &Args, catalog: &Catalog, layout: Layout) -> Output {
         markdown: format == Format::Markdown,
     };
     match &args.command {
-        None => cli.lookup(&args.query.join(" ")),
+        None => cli.lookup(&args.query.join(" "), args.limit),
         Some(Command::Show { id }) => cli.show(id),
-        Some(Command::Search { query, limit }) => cli.search(&query.join(" "), *limit),
+        Some(Command::Search { query }) => cli.search(&query.join(" "), args.limit),
         Some(Command::Compare { a, b }) => cli.compare(a, b),
         Some(Command::List { family }) => cli.list(family.as_deref()),
         Some(Command::Families { family }) => cli.families(family.as_deref()),
@@ -176,17 +204,57 @@ pub fn run(args: &Args, catalog: &Catalog, layout: Layout) -> Output {
         Some(Command::Check { files, strict }) => check(files, catalog.clone(), rules(*strict)),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
-            clap_complete::generate(*shell, &mut <Args as clap::CommandFactory>::command(), "whatcode", &mut out);
-            Output::ok(String::from_utf8_lossy(&out).into_owned())
-        }
-        Some(Command::Man) => {
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(<Args as clap::CommandFactory>::command()).render(&mut out) {
-                Ok(()) => Output::ok(String::from_utf8_lossy(&out).into_owned()),
-                Err(e) => Output::fail(1, format!("whatcode: {e}\n")),
+            clap_complete::generate(*shell, &mut completion_command(catalog), "whatcode", &mut out);
+            let mut script = String::from_utf8_lossy(&out).into_owned();
+            if *shell == clap_complete::Shell::Fish {
+                script.push_str(&fish_positionals(catalog));
             }
+            Output::ok(script)
         }
+        Some(Command::Man) => match crate::manpage::render(catalog) {
+            Ok(page) => Output::ok(page),
+            Err(e) => Output::fail(1, format!("whatcode: {e}\n")),
+        },
     }
+}
+
+/// The command line as completion scripts see it: family ids where a family is asked for, code
+/// ids where a code is (the real parser accepts more: aliases, bare numbers, words).
+fn completion_command(catalog: &Catalog) -> clap::Command {
+    use clap::builder::PossibleValuesParser;
+    // Generated once per `completions` run, so the few kilobytes of names may live as long as the
+    // process (clap's possible values want static text).
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let families: Vec<&'static str> = catalog.families().iter().map(|f| leak(f.id.to_string())).collect();
+    let ids: Vec<&'static str> = catalog.iter().map(|e| leak(e.id())).collect();
+    let codes = || PossibleValuesParser::new(ids.clone());
+    let family_values = || PossibleValuesParser::new(families.clone());
+    <Args as clap::CommandFactory>::command()
+        .mut_subcommand("show", |c| c.mut_arg("id", |a| a.value_parser(codes())))
+        .mut_subcommand("compare", |c| {
+            c.mut_arg("a", |a| a.value_parser(codes())).mut_arg("b", |a| a.value_parser(codes()))
+        })
+        .mut_subcommand("list", |c| c.mut_arg("family", |a| a.value_parser(family_values())))
+        .mut_subcommand("families", |c| c.mut_arg("family", |a| a.value_parser(family_values())))
+}
+
+/// fish completions for positional ids and families, which clap's fish generator leaves out:
+/// code ids after `show` and `compare`, family ids after `families`, and no file names there.
+fn fish_positionals(catalog: &Catalog) -> String {
+    let ids: Vec<String> = catalog.iter().map(|e| e.id()).collect();
+    let families: Vec<&str> = catalog.families().iter().map(|f| f.id.as_ref()).collect();
+    let mut out = String::new();
+    for command in ["show", "compare"] {
+        out.push_str(&format!(
+            "complete -c whatcode -n \"__fish_whatcode_using_subcommand {command}\" -f -a \"{}\"\n",
+            ids.join(" ")
+        ));
+    }
+    out.push_str(&format!(
+        "complete -c whatcode -n \"__fish_whatcode_using_subcommand families\" -f -a \"{}\"\n",
+        families.join(" ")
+    ));
+    out
 }
 
 /// The rules `check` applies.
@@ -248,23 +316,25 @@ impl Cli<'_> {
     }
 
     /// `whatcode QUERY`: the detail when one answer stands out, else the ranked list.
-    fn lookup(&self, query: &str) -> Output {
+    fn lookup(&self, query: &str, limit: Option<usize>) -> Output {
         let hits = self.hits(query);
         if let Some(hit) = standout(&hits) {
             return self.entry(hit.index);
         }
-        self.hit_list(query, &hits, 20)
+        self.hit_list(query, &hits, limit)
     }
 
-    fn search(&self, query: &str, limit: usize) -> Output {
+    fn search(&self, query: &str, limit: Option<usize>) -> Output {
         let hits = self.hits(query);
         self.hit_list(query, &hits, limit)
     }
 
-    fn hit_list(&self, query: &str, hits: &[crate::search::Hit], limit: usize) -> Output {
+    /// A ranked list: `limit` hits (0 for all); without one, 20 in text and every hit in JSON.
+    fn hit_list(&self, query: &str, hits: &[crate::search::Hit], limit: Option<usize>) -> Output {
         if hits.is_empty() {
             return self.no_match(query);
         }
+        let limit = limit.unwrap_or(if self.json { 0 } else { DEFAULT_LIMIT });
         let shown = if limit == 0 { hits } else { &hits[..hits.len().min(limit)] };
         if self.json {
             let list: Vec<HitJson> = shown.iter().map(|h| HitJson::new(self.catalog, h)).collect();
@@ -340,7 +410,8 @@ impl Cli<'_> {
             }
             return self.catalog.resolve_id(id).ok_or_else(|| {
                 let code = id.split_once('/').map_or(id, |(_, c)| c);
-                self.not_found(fill(self.s().unknown_id, &[id]), &format!("{family} {code}"))
+                self.unregistered(family, code)
+                    .unwrap_or_else(|| self.not_found(fill(self.s().unknown_id, &[id]), &format!("{family} {code}")))
             });
         }
         let hits = self.hits(id);
@@ -358,6 +429,49 @@ impl Cli<'_> {
         let mut msg = format!("{}\n", fill(self.s().ambiguous, &[id]));
         msg.push_str(&report::hits(self.catalog, &hits[..hits.len().min(8)], id, self.layout));
         Err(Output::fail(NO_MATCH, msg))
+    }
+
+    /// A number of a known family's class that is not registered (`http/488`): what its class
+    /// means, and the code the family says to treat it as (RFC 9110 §15: an unknown 4xx is a
+    /// 400). Exit status 1: the answer is there, but the code itself is not registered.
+    fn unregistered(&self, family: &str, code: &str) -> Option<Output> {
+        let family = self.catalog.family(family)?;
+        let value = parse_number(code).filter(|_| family.display.is_numeric())?;
+        let value = family.read_number(value)?;
+        let class = family.class_of(value)?;
+        let s = self.s();
+        let id = format!("{}/{}", family.id, family.display.format(value));
+        let span = format!("{}–{}", family.display.format(class.start), family.display.format(class.end));
+        let mut text =
+            format!("{}\n{}\n", fill(s.unregistered, &[&id]), fill(s.unregistered_class, &[&class.label, &span]));
+        if let Some(unknown) = &class.unknown {
+            text.push_str(&report::wrap_paragraphs(unknown, self.layout.width.max(20), "", "").join("\n"));
+            text.push('\n');
+        }
+        let target = class.treat_as.as_deref().and_then(|t| self.catalog.index_of_id(t));
+        if self.json {
+            let built = target.map(|i| self.catalog.entry(i));
+            let json = json::UnregisteredJson {
+                id,
+                registered: false,
+                family: &family.id,
+                class: &class.label,
+                unknown: class.unknown.as_deref(),
+                treat_as: built.as_deref().map(|e| EntryJson::new(self.catalog, e)),
+            };
+            return Some(Output::ok(json::to_string(&json)));
+        }
+        Some(match target {
+            Some(i) => {
+                text.push_str(&format!("\n{}\n\n", fill(s.unregistered_treat_as, &[&self.catalog.at(i).id()])));
+                let mut out = self.entry(i);
+                if !self.markdown {
+                    out.stdout = text + &out.stdout;
+                }
+                out
+            }
+            None => Output::ok(text),
+        })
     }
 
     /// Resolves both sides of a comparison: when both are bare numbers that several families

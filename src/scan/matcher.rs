@@ -17,7 +17,7 @@ use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
 
 use super::literals;
-use crate::catalog::mention::{captured_value, code_group, compile_source, name_key};
+use crate::catalog::mention::{captured_value, code_group, compile_source, name_key, resolve_means};
 use crate::catalog::{Catalog, Display, MentionRead};
 
 /// One code found in a line.
@@ -33,19 +33,21 @@ pub struct Finding {
 struct Pattern {
     family: usize,
     read: MentionRead,
+    /// The code every match stands for, when the mention says (`means`).
+    fixed: Option<usize>,
     source: String,
     /// The expression and the index of its `code` group, compiled on first use (a pattern that
     /// does not compile, which validation reports, finds nothing).
-    regex: OnceLock<Option<(Regex, usize)>>,
+    regex: OnceLock<Option<(Regex, Option<usize>)>>,
 }
 
 impl Pattern {
-    fn regex(&self) -> Option<&(Regex, usize)> {
+    fn regex(&self) -> Option<&(Regex, Option<usize>)> {
         self.regex
             .get_or_init(|| {
-                let regex = compile_source(&self.source).ok()?;
-                let group = code_group(&regex)?;
-                Some((regex, group))
+                let regex = compile_source(&self.source, self.fixed.is_none()).ok()?;
+                let group = code_group(&regex);
+                (group.is_some() || self.fixed.is_some()).then_some((regex, group))
             })
             .as_ref()
     }
@@ -114,8 +116,18 @@ impl Scanner {
         let mut families: Vec<FamilyCodes> = catalog.families().iter().map(|_| FamilyCodes::default()).collect();
         for (f, family) in catalog.families().iter().enumerate() {
             for m in family.mentions.iter() {
+                let fixed = m.means.as_deref().and_then(|means| resolve_means(catalog, family, means));
+                if m.means.is_some() && fixed.is_none() {
+                    continue;
+                }
                 let p = patterns.len();
-                patterns.push(Pattern { family: f, read: m.read, source: m.regex.to_string(), regex: OnceLock::new() });
+                patterns.push(Pattern {
+                    family: f,
+                    read: m.read,
+                    fixed,
+                    source: m.regex.to_string(),
+                    regex: OnceLock::new(),
+                });
                 match literals::prefixes(&m.regex) {
                     None => unfiltered.push(p),
                     Some(prefixes) => {
@@ -271,8 +283,13 @@ impl Scanner {
     }
 
     /// Records the code a successful search captured, if it names one.
-    fn take(&self, pattern: &Pattern, line: &[u8], group: usize, caps: &Captures, found: &mut Vec<Finding>) {
-        let (Some(whole), Some(code)) = (caps.get_match(), caps.get_group(group)) else { return };
+    fn take(&self, pattern: &Pattern, line: &[u8], group: Option<usize>, caps: &Captures, found: &mut Vec<Finding>) {
+        let Some(whole) = caps.get_match() else { return };
+        if let Some(index) = pattern.fixed {
+            found.push(Finding { span: whole.range(), index });
+            return;
+        }
+        let Some(code) = group.and_then(|g| caps.get_group(g)) else { return };
         let Ok(text) = std::str::from_utf8(&line[code.range()]) else { return };
         if let Some(index) = self.resolve(pattern.family, pattern.read, text) {
             found.push(Finding { span: whole.range(), index });
