@@ -60,7 +60,11 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
         let raw = parse(path);
         notes.extend(raw.compare.into_iter().map(|n| n.into_inner()));
-        let family = raw.family.unwrap_or_else(|| panic!("{}: an asset file needs a [family] table", path.display()));
+        // A file of notes only (assets/cross.toml: pairs across families) has no family.
+        let Some(family) = raw.family else {
+            assert!(raw.code.is_empty(), "{}: codes need a [family] table", path.display());
+            continue;
+        };
         families.push((family.into_inner(), raw.code.into_iter().map(|c| c.into_inner()).collect()));
     }
     families.sort_by_key(|(f, _)| {
@@ -167,9 +171,10 @@ fn family_literal(f: &RawFamily) -> String {
             };
             // The expression is kept exactly as written (no tidying: spaces can matter).
             format!(
-                "Mention {{ regex: Cow::Borrowed({:?}), read: {read}, means: {}, examples: {} }}",
+                "Mention {{ regex: Cow::Borrowed({:?}), read: {read}, means: {}, unless: {}, examples: {} }}",
                 m.regex.trim_matches('\n'),
                 opt(&m.means),
+                m.unless.as_deref().map_or("None".to_string(), |u| format!("Some(Cow::Borrowed({u:?}))")),
                 list(&m.examples)
             )
         })

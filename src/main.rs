@@ -78,7 +78,8 @@ fn main() -> ExitCode {
         }
         // A bad user file or config never stops the browser: it starts with the rest and says what
         // was left out.
-        let mut app = App::new(catalog, Theme::choose(config.theme)).with_lang(lang).with_query(&query);
+        let theme = Theme::choose(config.theme).for_depth(whatcode::theme::ColorDepth::detect());
+        let mut app = App::new(catalog, theme).with_lang(lang).with_query(&query);
         if let Some(found) = found.take() {
             app = app.with_found(found);
         }

@@ -131,3 +131,123 @@ impl Theme {
 pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
+
+/// How many colours the terminal can show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorDepth {
+    /// 24-bit colour (`COLORTERM=truecolor` or `24bit`).
+    TrueColor,
+    /// The xterm 256-colour palette (`TERM` ends in `256color`).
+    Indexed256,
+    /// The 16 basic ANSI colours.
+    Basic16,
+}
+
+impl ColorDepth {
+    /// What the terminal announces: `COLORTERM`, then `TERM`.
+    pub fn detect() -> Self {
+        let colorterm = std::env::var("COLORTERM").unwrap_or_default().to_ascii_lowercase();
+        let term = std::env::var("TERM").unwrap_or_default();
+        if colorterm == "truecolor" || colorterm == "24bit" {
+            ColorDepth::TrueColor
+        } else if term.contains("256color") {
+            ColorDepth::Indexed256
+        } else {
+            ColorDepth::Basic16
+        }
+    }
+}
+
+impl Theme {
+    /// The theme with its 24-bit colours replaced by the nearest the terminal can show.
+    pub fn for_depth(mut self, depth: ColorDepth) -> Self {
+        if depth == ColorDepth::TrueColor {
+            return self;
+        }
+        for name in Theme::STYLE_NAMES {
+            if let Some(style) = self.style_mut(name) {
+                style.fg = style.fg.map(|c| degrade(c, depth));
+                style.bg = style.bg.map(|c| degrade(c, depth));
+            }
+        }
+        self
+    }
+}
+
+/// A colour as the terminal can show it: 24-bit colours go to the nearest of the 256-colour cube
+/// and grey ramp, or of the 16 basic colours.
+pub fn degrade(color: Color, depth: ColorDepth) -> Color {
+    let Color::Rgb(r, g, b) = color else { return color };
+    match depth {
+        ColorDepth::TrueColor => color,
+        ColorDepth::Indexed256 => Color::Indexed(nearest_256(r, g, b)),
+        ColorDepth::Basic16 => nearest_16(r, g, b),
+    }
+}
+
+/// The nearest xterm-256 index: a 6×6×6 cube level or a grey.
+fn nearest_256(r: u8, g: u8, b: u8) -> u8 {
+    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+    let level = |v: u8| {
+        LEVELS.iter().enumerate().min_by_key(|(_, l)| (i32::from(**l) - i32::from(v)).abs()).map_or(0, |(i, _)| i)
+    };
+    let (ri, gi, bi) = (level(r), level(g), level(b));
+    let cube = (LEVELS[ri], LEVELS[gi], LEVELS[bi]);
+    let grey_step = ((u32::from(r) + u32::from(g) + u32::from(b)) / 3).saturating_sub(8) / 10;
+    let grey_step = grey_step.min(23) as u8;
+    let grey = 8 + 10 * grey_step;
+    let distance = |(x, y, z): (u8, u8, u8)| {
+        let d = |a: u8, c: u8| (i32::from(a) - i32::from(c)).pow(2);
+        d(x, r) + d(y, g) + d(z, b)
+    };
+    if distance((grey, grey, grey)) < distance(cube) {
+        232 + grey_step
+    } else {
+        16 + 36 * ri as u8 + 6 * gi as u8 + bi as u8
+    }
+}
+
+/// The nearest of the 16 basic colours (by their usual xterm values).
+fn nearest_16(r: u8, g: u8, b: u8) -> Color {
+    const BASIC: [(Color, (u8, u8, u8)); 16] = [
+        (Color::Black, (0, 0, 0)),
+        (Color::Red, (205, 0, 0)),
+        (Color::Green, (0, 205, 0)),
+        (Color::Yellow, (205, 205, 0)),
+        (Color::Blue, (0, 0, 238)),
+        (Color::Magenta, (205, 0, 205)),
+        (Color::Cyan, (0, 205, 205)),
+        (Color::Gray, (229, 229, 229)),
+        (Color::DarkGray, (127, 127, 127)),
+        (Color::LightRed, (255, 0, 0)),
+        (Color::LightGreen, (0, 255, 0)),
+        (Color::LightYellow, (255, 255, 0)),
+        (Color::LightBlue, (92, 92, 255)),
+        (Color::LightMagenta, (255, 0, 255)),
+        (Color::LightCyan, (0, 255, 255)),
+        (Color::White, (255, 255, 255)),
+    ];
+    let d = |a: u8, c: u8| (i32::from(a) - i32::from(c)).pow(2);
+    BASIC.iter().min_by_key(|(_, (x, y, z))| d(*x, r) + d(*y, g) + d(*z, b)).map_or(Color::Reset, |(c, _)| *c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_degrade_to_what_the_terminal_shows() {
+        assert_eq!(degrade(Color::Rgb(0, 0, 0), ColorDepth::Indexed256), Color::Indexed(16));
+        assert_eq!(degrade(Color::Rgb(255, 255, 255), ColorDepth::Indexed256), Color::Indexed(231));
+        assert_eq!(degrade(Color::Rgb(128, 128, 128), ColorDepth::Indexed256), Color::Indexed(244));
+        assert_eq!(degrade(Color::Rgb(40, 52, 74), ColorDepth::Basic16), Color::Black);
+        assert_eq!(degrade(Color::Rgb(215, 228, 250), ColorDepth::Basic16), Color::Gray);
+        assert_eq!(degrade(Color::Cyan, ColorDepth::Basic16), Color::Cyan);
+        let light = Theme::light().for_depth(ColorDepth::Basic16);
+        assert!(Theme::STYLE_NAMES.iter().all(|n| {
+            let mut t = light;
+            let s = *t.style_mut(n).expect("style");
+            !matches!(s.fg, Some(Color::Rgb(..))) && !matches!(s.bg, Some(Color::Rgb(..)))
+        }));
+    }
+}

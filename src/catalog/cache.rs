@@ -21,7 +21,7 @@ use super::model::{
 use super::record::{CachedEntries, RECORD, RecordWriter};
 use super::user::Contribution;
 
-const MAGIC: &[u8; 8] = b"WHATC005";
+const MAGIC: &[u8; 8] = b"WHATC006";
 
 /// Where cache files go: `$WHATCODE_CACHE_DIR`, else `$XDG_CACHE_HOME/whatcode`, else the platform's
 /// cache folder.
@@ -158,6 +158,7 @@ fn encode(catalog: &Catalog, c: &Contribution, key: u64) -> Vec<u8> {
             w.text(&m.regex);
             w.u8(m.read as u8);
             w.optional(m.means.as_deref());
+            w.optional(m.unless.as_deref());
             w.list(&m.examples);
         }
     }
@@ -286,7 +287,13 @@ fn decode(bytes: &'static [u8], key: u64) -> Option<Cached> {
         let reads = MentionRead::ALL.map(|(_, read)| read);
         let mentions = (0..r.count()?)
             .map(|_| {
-                Some(Mention { regex: r.text()?, read: r.pick(&reads)?, means: r.optional()?, examples: r.list()? })
+                Some(Mention {
+                    regex: r.text()?,
+                    read: r.pick(&reads)?,
+                    means: r.optional()?,
+                    unless: r.optional()?,
+                    examples: r.list()?,
+                })
             })
             .collect::<Option<Vec<_>>>()?;
         families.push(Family {

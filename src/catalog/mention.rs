@@ -120,6 +120,11 @@ pub fn find_in(
     regex: &Regex,
     line: &str,
 ) -> Vec<(usize, std::ops::Range<usize>)> {
+    if let Some(unless) = &mention.unless
+        && compile_source(unless, false).is_ok_and(|u| u.is_match(line.as_bytes()))
+    {
+        return Vec::new();
+    }
     if let Some(means) = &mention.means {
         let Some(index) = resolve_means(catalog, family, means) else { return Vec::new() };
         return regex.find_iter(line).map(|m| (index, m.range())).collect();

@@ -183,6 +183,10 @@ pub struct Mention {
     /// "WebSocket connection to '...' failed" is 1006): then the expression needs no `code` group.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub means: Option<Text>,
+    /// An expression that, when it matches anywhere on the line, says the line is another
+    /// protocol's (`SIP` for HTTP's `status=401`): the pattern then finds nothing there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unless: Option<Text>,
     /// Real-format lines the pattern must find a code in (checked by `whatcode check`).
     pub examples: TextList,
 }

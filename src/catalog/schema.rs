@@ -60,6 +60,8 @@ pub struct RawMention {
     pub read: Option<String>,
     /// The code every match stands for (no `code` group needed).
     pub means: Option<String>,
+    /// A line this expression matches is not the family's (the pattern finds nothing there).
+    pub unless: Option<String>,
     pub examples: Vec<String>,
 }
 

@@ -46,8 +46,13 @@ const RANGE: &[Field] = &[
 const STANDARD: &[Field] =
     &[req("id", Kind::Text), req("label", Kind::Text), req("official", Kind::Bool), req("means", Kind::Text)];
 
-const MENTION: &[Field] =
-    &[req("regex", Kind::Text), opt("read", Kind::Text), opt("means", Kind::Text), req("examples", Kind::TextList)];
+const MENTION: &[Field] = &[
+    req("regex", Kind::Text),
+    opt("read", Kind::Text),
+    opt("means", Kind::Text),
+    opt("unless", Kind::Text),
+    req("examples", Kind::TextList),
+];
 
 const FAMILY: &[Field] = &[
     req("id", Kind::Text),

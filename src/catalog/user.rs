@@ -382,6 +382,7 @@ fn convert_family(raw: &Spanned<RawFamily>, locate: &Locator<'_>) -> Result<Fami
             regex: Cow::Owned(m.regex.trim_matches('\n').to_string()),
             read,
             means: m.means.as_deref().map(owned),
+            unless: m.unless.as_deref().map(|u| Cow::Owned(u.to_string())),
             examples: owned_list(&m.examples),
         });
     }

@@ -159,6 +159,11 @@ fn check_mentions(catalog: &Catalog, family: &Family, subject: &str, problems: &
                 continue;
             }
         };
+        if let Some(unless) = &m.unless
+            && let Err(e) = mention::compile_source(unless, false)
+        {
+            push(problems, subject, "mention", format!("pattern {n}: unless: {e}"));
+        }
         if let Some(means) = &m.means
             && mention::resolve_means(catalog, family, means).is_none()
         {

@@ -23,7 +23,7 @@ use crate::strings::{Strings, fill};
 /// With no arguments on a terminal it opens the interactive browser. `whatcode scan` finds and
 /// explains every code a log mentions.
 #[derive(Parser, Debug)]
-#[command(name = "whatcode", version, allow_negative_numbers = true, args_conflicts_with_subcommands = true)]
+#[command(name = "whatcode", version, allow_negative_numbers = true)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,

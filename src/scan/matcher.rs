@@ -36,12 +36,20 @@ struct Pattern {
     /// The code every match stands for, when the mention says (`means`).
     fixed: Option<usize>,
     source: String,
+    /// A line this matches is another protocol's: the pattern finds nothing on it.
+    unless: Option<(String, OnceLock<Option<Regex>>)>,
     /// The expression and the index of its `code` group, compiled on first use (a pattern that
     /// does not compile, which validation reports, finds nothing).
     regex: OnceLock<Option<(Regex, Option<usize>)>>,
 }
 
 impl Pattern {
+    /// Whether the line says it is another protocol's (the mention's `unless`).
+    fn vetoed(&self, line: &[u8]) -> bool {
+        let Some((source, regex)) = &self.unless else { return false };
+        regex.get_or_init(|| compile_source(source, false).ok()).as_ref().is_some_and(|u| u.is_match(line))
+    }
+
     fn regex(&self) -> Option<&(Regex, Option<usize>)> {
         self.regex
             .get_or_init(|| {
@@ -126,6 +134,7 @@ impl Scanner {
                     read: m.read,
                     fixed,
                     source: m.regex.to_string(),
+                    unless: m.unless.as_ref().map(|u| (u.to_string(), OnceLock::new())),
                     regex: OnceLock::new(),
                 });
                 match literals::prefixes(&m.regex) {
@@ -285,6 +294,9 @@ impl Scanner {
     /// Records the code a successful search captured, if it names one.
     fn take(&self, pattern: &Pattern, line: &[u8], group: Option<usize>, caps: &Captures, found: &mut Vec<Finding>) {
         let Some(whole) = caps.get_match() else { return };
+        if pattern.vetoed(line) {
+            return;
+        }
         if let Some(index) = pattern.fixed {
             found.push(Finding { span: whole.range(), index });
             return;
