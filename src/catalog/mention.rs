@@ -157,6 +157,7 @@ mod tests {
             regex: re.to_string().into(),
             read: MentionRead::Code,
             means: None,
+            unless: None,
             examples: Vec::new().into(),
         };
         assert!(compile(&m(r"HTTP/\d (\d+)")).unwrap_err().contains("group named `code`"));
