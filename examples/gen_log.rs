@@ -160,7 +160,10 @@ fn main() {
         match rng.below(100) {
             0..70 => access_line(&mut rng, n, &mut line),
             70..85 => app_line(&mut rng, n, &mut line),
-            _ => line.push_str(rng.pick(errors.as_slice())),
+            _ => {
+                let error: &String = rng.pick(&errors);
+                line.push_str(error);
+            }
         }
         w.write_all(line.as_bytes()).expect("write");
         written += line.len() as u64;

@@ -188,9 +188,6 @@ fn generated(catalog: &Catalog, l: &CodeEntry, r: &CodeEntry, s: &Strings, curat
             .map(|lv| lv.label.to_string())
     };
     match (level(l), level(r)) {
-        (Some(a), Some(b)) if a != b && l.family == r.family => {
-            push(Aspect::Standard, fill(s.diff_standard, &[&ll, &a, &rl, &b]))
-        }
         _ if l.official != r.official => {
             let (unofficial, official) = if l.official { (r, l) } else { (l, r) };
             push(
@@ -204,6 +201,9 @@ fn generated(catalog: &Catalog, l: &CodeEntry, r: &CodeEntry, s: &Strings, curat
                     ],
                 ),
             );
+        }
+        (Some(a), Some(b)) if a != b && l.family == r.family => {
+            push(Aspect::Standard, fill(s.diff_standard, &[&ll, &a, &rl, &b]))
         }
         _ => {}
     }

@@ -84,11 +84,11 @@ fn the_cli_speaks_the_chosen_language() {
         String::from_utf8(cmd.args(args).output().expect("run").stdout).expect("utf-8")
     };
     let ru = run(&["show", "ws/1006"], &[("LANG", "ru_RU.UTF-8")]);
-    for heading in ["Описание", "Когда вы это видите", "Как исправить"] {
+    for heading in ["Описание", "Когда встречается", "Как исправить"] {
         assert!(ru.contains(heading), "{heading}: {ru}");
     }
     let cmp = run(&["--lang", "ru", "compare", "ws/1000", "ws/1001"], &[]);
-    assert!(cmp.contains("Ключевые различия") && cmp.contains("Когда что использовать"), "{cmp}");
+    assert!(cmp.contains("Ключевые различия") && cmp.contains("Когда какой использовать"), "{cmp}");
     // Precedence: the flag, then WHATCODE_LANG, then the locale.
     assert!(run(&["show", "ws/1006"], &[("WHATCODE_LANG", "en"), ("LANG", "ru_RU.UTF-8")]).contains("Description"));
     assert!(run(&["--lang", "en", "show", "ws/1006"], &[("WHATCODE_LANG", "ru")]).contains("Description"));

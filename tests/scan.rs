@@ -49,17 +49,11 @@ fn json_lines_have_the_contract_fields_and_find_every_code_in_context() {
         }
         assert!(f.get("file").is_none(), "no file on standard input");
     }
-    let ids: Vec<(u64, &str)> = found.iter().map(|f| (f["line"].as_u64().unwrap_or(0), f["id"].as_str().unwrap_or(""))).collect();
+    let ids: Vec<(u64, &str)> =
+        found.iter().map(|f| (f["line"].as_u64().unwrap_or(0), f["id"].as_str().unwrap_or(""))).collect();
     assert_eq!(
         ids,
-        vec![
-            (1, "errno/111"),
-            (3, "grpc/14"),
-            (3, "errno/111"),
-            (4, "http/502"),
-            (5, "exit/139"),
-            (5, "signal/11"),
-        ],
+        vec![(1, "errno/111"), (3, "grpc/14"), (3, "errno/111"), (4, "http/502"), (5, "exit/139"), (5, "signal/11"),],
         "line 2 is full of numbers that are not codes"
     );
     let first = &found[0];
@@ -100,14 +94,18 @@ fn exit_status_is_like_grep() {
     assert_eq!(none.status.code(), Some(1));
     assert!(none.stdout.is_empty());
     let good = temp_file("good.log", "HTTP/1.1 503 Service Unavailable\n");
-    let out = whatcode().args(["scan", "--json", "/nonexistent/whatcode/missing.log"]).arg(&good).output().expect("run");
+    let out =
+        whatcode().args(["scan", "--json", "/nonexistent/whatcode/missing.log"]).arg(&good).output().expect("run");
     assert_eq!(out.status.code(), Some(2), "an unreadable file is an error");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("/nonexistent/whatcode/missing.log"), "the file is named: {err}");
     let found = json_lines(&out.stdout);
     assert_eq!(found.len(), 1, "the other file is still scanned");
     assert_eq!(found[0]["id"], "http/503");
-    assert!(found[0]["file"].as_str().is_some_and(|f| f.ends_with("good.log")), "several files: each finding names its file");
+    assert!(
+        found[0]["file"].as_str().is_some_and(|f| f.ends_with("good.log")),
+        "several files: each finding names its file"
+    );
 }
 
 #[test]
@@ -149,7 +147,8 @@ fn findings_stream_before_the_input_ends() {
 
 #[test]
 fn hostile_input_never_reaches_the_output_raw_except_when_passed_through() {
-    let hostile = "HTTP/1.1 503 \x1b]52;c;SGVsbG8=\x07\x1b[2J Service Unavailable\n\x00\x01\x02 binary \u{202e}gnp.exe\n";
+    let hostile =
+        "HTTP/1.1 503 \x1b]52;c;SGVsbG8=\x07\x1b[2J Service Unavailable\n\x00\x01\x02 binary \u{202e}gnp.exe\n";
     for view in [&["scan", "--summary"][..], &["scan"][..], &["scan", "--json"][..]] {
         let out = whatcode().args(view).write_stdin(hostile).output().expect("run");
         let text = String::from_utf8_lossy(&out.stdout);

@@ -194,6 +194,14 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
                 }
                 Some(hit)
             }));
+            // When the number is a code somewhere, a block that merely contains it (an
+            // unassigned range of another family) comes after the codes that start with it.
+            if hits.iter().any(|h| h.tier == Tier::ExactCode) {
+                for hit in hits.iter_mut().filter(|h| h.tier == Tier::InRange) {
+                    hit.tier = Tier::CodePrefix;
+                    hit.inner = 0;
+                }
+            }
         }
         Pattern::Class { low, high } => {
             hits.extend(
@@ -221,10 +229,12 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
                     .filter(|(_, e)| in_family(e))
                     .filter_map(|(i, e)| {
                         if text_families.contains(&e.family()) && normalize(e.code()) == needle {
+                            // A code written as a word (`not_found`, `CrashLoopBackOff`) is as
+                            // good as a name: commonness decides between it and equal names.
                             let len = e.code().chars().count();
                             return Some(Hit {
                                 index: i,
-                                tier: Tier::ExactCode,
+                                tier: Tier::ExactName,
                                 inner: 0,
                                 matched: Matched::Code((0..len).collect()),
                             });
@@ -488,8 +498,14 @@ pub fn standout(hits: &[Hit]) -> Option<&Hit> {
     if !first.tier.is_exact() {
         return None;
     }
+    let rivals = |second: &Hit| match first.tier {
+        // A code or a mention is answered by itself; a block of a range ("unassigned 36–49151")
+        // or a word match does not compete with it.
+        Tier::ExactCode | Tier::Mentioned => second.tier == first.tier,
+        _ => second.tier == first.tier || second.tier >= Tier::Word,
+    };
     match hits.get(1) {
-        Some(second) if second.tier == first.tier || second.tier >= Tier::Word => None,
+        Some(second) if rivals(second) => None,
         _ => Some(first),
     }
 }
