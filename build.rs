@@ -297,19 +297,21 @@ fn translations(out: &mut String) {
             || raw.overview.is_some()
             || raw.number_space.is_some()
             || !raw.range_labels.is_empty()
+            || !raw.range_unknown.is_empty()
             || !raw.standard.is_empty();
         if words {
             let standards: Vec<String> =
                 raw.standard.iter().map(|l| format!("({:?}, {}, {})", l.id, text(&l.label), text(&l.means))).collect();
             let _ = writeln!(
                 families,
-                "TranslatedFamily {{ lang: {lang}, family: {:?}, name: {}, layer: {}, overview: {}, number_space: {}, range_labels: {}, standards: &[{}] }},",
+                "TranslatedFamily {{ lang: {lang}, family: {:?}, name: {}, layer: {}, overview: {}, number_space: {}, range_labels: {}, range_unknown: {}, standards: &[{}] }},",
                 raw.family,
                 opt(&raw.name),
                 opt(&raw.layer),
                 opt(&raw.overview),
                 opt(&raw.number_space),
                 list(&raw.range_labels),
+                list(&raw.range_unknown),
                 standards.join(", ")
             );
         }

@@ -337,6 +337,9 @@ impl App {
                     self.link = self.link.min(self.links().len().saturating_sub(1));
                     if self.links().is_empty() {
                         self.status = Some(self.s().status_no_links.to_string());
+                    } else {
+                        // The chosen link is in view, so the first key shows where walking starts.
+                        self.move_link(0);
                     }
                 }
             }

@@ -345,11 +345,20 @@ pub fn families(catalog: &Catalog, layout: Layout) -> String {
     let s = layout.lang.strings();
     let mut out = String::new();
     let id_width = catalog.families().iter().map(|f| f.id.len()).max().unwrap_or(0);
+    // The word after the count has several forms in some languages («код», «кода», «кодов»).
+    let word_width = [s.codes_one, s.codes_few, s.codes_many].iter().map(|w| w.chars().count()).max().unwrap_or(0);
     for f in catalog.families() {
         let (count, _) = catalog.family_counts(f);
         let mut names = vec![f.id.to_string()];
         names.extend(f.aliases.iter().filter(|a| **a != f.id).map(|a| a.to_string()));
-        let line = format!("{:id_width$}  {:>4} {}  {}  ({})", f.id, count, s.codes, f.name, names.join(", "));
+        let line = format!(
+            "{:id_width$}  {:>4} {:<word_width$}  {}  ({})",
+            f.id,
+            count,
+            s.codes(count),
+            f.name,
+            names.join(", ")
+        );
         out.push_str(&truncate(&clean(&line), layout.width.max(20)));
         out.push('\n');
     }
@@ -361,14 +370,24 @@ pub fn family(catalog: &Catalog, f: &Family, layout: Layout) -> String {
     let s = layout.lang.strings();
     let mut out = String::new();
     let (count, per_range) = catalog.family_counts(f);
-    out.push_str(&layout.strong(&clean(&format!("{}  {}  ({count} {})", f.id, f.name, s.codes))));
+    out.push_str(&layout.strong(&clean(&format!("{}  {}  ({count} {})", f.id, f.name, s.codes(count)))));
     out.push('\n');
+    if !catalog.is_overview_translated(f) {
+        layout.wrap(&mut out, s.untranslated, "", INDENT);
+    }
     layout.section(&mut out, s.overview, &f.overview);
     layout.bullets(&mut out, s.specs, &f.specs);
     layout.section(&mut out, s.number_space, &f.number_space);
-    for (r, n) in f.ranges.iter().zip(per_range) {
-        let span = format!("{}–{}", f.display.format(r.start), f.display.format(r.end));
-        layout.wrap(&mut out, &format!("{span:>16}  {}  ({n})", r.label), INDENT, &" ".repeat(20));
+    let spans: Vec<String> = f.ranges.iter().map(|r| crate::ui::overview::range_span(f, r)).collect();
+    // Classes of a family whose codes are words have no span: their labels stand alone.
+    let span_width = spans.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+    for ((r, n), span) in f.ranges.iter().zip(per_range).zip(&spans) {
+        let (line, hang) = if span_width == 0 {
+            (format!("{}  ({n})", r.label), format!("{INDENT}{INDENT}"))
+        } else {
+            (format!("{span:>span_width$}  {}  ({n})", r.label), " ".repeat(INDENT.len() + span_width + 2))
+        };
+        layout.wrap(&mut out, &line, INDENT, &hang);
     }
     out
 }
@@ -410,11 +429,14 @@ pub fn scan_summary(catalog: &Catalog, tally: &crate::scan::Tally, source: &str,
     out.push_str(&layout.strong(&clean(&head)));
     out.push('\n');
     let ranked = tally.ranked();
-    let count_width = ranked.iter().map(|(_, st)| st.count.to_string().len()).max().unwrap_or(1).max(5);
+    let header = |text: &str| text.chars().count();
+    let count_width =
+        ranked.iter().map(|(_, st)| st.count.to_string().len()).max().unwrap_or(1).max(5).max(header(s.scan_count));
     let span = |st: &crate::scan::Stat| {
         if st.first == st.last { st.first.to_string() } else { format!("{}–{}", st.first, st.last) }
     };
-    let span_width = ranked.iter().map(|(_, st)| span(st).chars().count()).max().unwrap_or(1).max(5);
+    let span_width =
+        ranked.iter().map(|(_, st)| span(st).chars().count()).max().unwrap_or(1).max(5).max(header(s.scan_lines));
     let id_width = ranked.iter().map(|(i, _)| catalog.at(*i).id().chars().count()).max().unwrap_or(1);
     out.push_str(&format!("{:>count_width$}  {:<span_width$}  {}\n", s.scan_count, s.scan_lines, s.scan_code));
     for (i, st) in ranked {

@@ -157,7 +157,6 @@ pub struct Strings {
     pub also_in: &'static str,
     pub unknown_family: &'static str,
     pub more_hits: &'static str,
-    pub codes: &'static str,
     // `whatcode scan`.
     /// Template: codes found, lines with codes, lines read, source.
     pub scan_header: &'static str,
@@ -284,6 +283,9 @@ pub struct Strings {
     pub help_detail: &'static str,
     pub help_comparing: &'static str,
     pub help_picking: &'static str,
+    pub codes_one: &'static str,
+    pub codes_few: &'static str,
+    pub codes_many: &'static str,
 }
 
 impl Strings {
@@ -311,8 +313,26 @@ impl Strings {
         }
     }
 
+    /// "1 code", "3 codes", in Russian «1 код», «3 кода», «5 кодов»: the word for `n` codes.
+    pub fn codes(&self, n: usize) -> &'static str {
+        let (last, last_two) = (n % 10, n % 100);
+        if last == 1 && last_two != 11 {
+            self.codes_one
+        } else if (2..=4).contains(&last) && !(12..=14).contains(&last_two) {
+            self.codes_few
+        } else {
+            self.codes_many
+        }
+    }
+
+    /// "A or B", "A, B or C": who sends a code, in one readable list.
     pub fn senders(&self, list: &[Sender]) -> String {
-        list.iter().map(|s| self.sender(*s)).collect::<Vec<_>>().join(self.or)
+        let names: Vec<&str> = list.iter().map(|s| self.sender(*s)).collect();
+        match names.split_last() {
+            None => String::new(),
+            Some((last, [])) => (*last).to_string(),
+            Some((last, rest)) => format!("{}{}{last}", rest.join(", "), self.or),
+        }
     }
 
     /// Every field with its name, for the tests that compare languages.
@@ -394,7 +414,6 @@ impl Strings {
             also_in,
             unknown_family,
             more_hits,
-            codes,
             scan_header,
             scan_nothing,
             scan_count,
@@ -513,6 +532,9 @@ impl Strings {
             help_detail,
             help_comparing,
             help_picking,
+            codes_one,
+            codes_few,
+            codes_many,
         )
     }
 }
@@ -539,7 +561,7 @@ pub static EN: Strings = Strings {
     default_action: "Default action",
     catchable: "Can be caught",
     official: "standard",
-    standard_level: "Standard: {} ({})",
+    standard_level: "Standard: {} — {}",
     yes: "yes",
     no: "no",
     also_known_as: "Also known as",
@@ -554,7 +576,7 @@ pub static EN: Strings = Strings {
     sender_client: "the client",
     sender_peer: "either endpoint",
     sender_intermediary: "an intermediary (proxy, gateway, CDN, load balancer)",
-    sender_library: "your own library or runtime, locally",
+    sender_library: "your own library or runtime (locally)",
     sender_kernel: "the kernel",
     sender_process: "a process",
     sender_shell: "the shell",
@@ -591,7 +613,6 @@ pub static EN: Strings = Strings {
     also_in: "{} is also a code in other families: {}",
     unknown_family: "no family is called '{}' (see `whatcode families`)",
     more_hits: "… {} more (use --limit 0 for all)",
-    codes: "codes",
     scan_header: "codes found: {} · lines that mention them: {} of {} · {}",
     scan_nothing: "no codes found · lines read: {} · {}",
     scan_count: "count",
@@ -710,6 +731,9 @@ pub static EN: Strings = Strings {
     help_detail: "In the detail (→ from the list): walk related codes",
     help_comparing: "While comparing",
     help_picking: "Picker mode (tui --print)",
+    codes_one: "code",
+    codes_few: "codes",
+    codes_many: "codes",
 };
 
 pub static RU: Strings = Strings {
@@ -734,7 +758,7 @@ pub static RU: Strings = Strings {
     default_action: "Действие по умолчанию",
     catchable: "Можно перехватить",
     official: "стандартный",
-    standard_level: "Стандарт: {} ({})",
+    standard_level: "Стандарт: {} — {}",
     yes: "да",
     no: "нет",
     also_known_as: "Другие названия",
@@ -786,10 +810,9 @@ pub static RU: Strings = Strings {
     also_in: "{} есть и в других семействах: {}",
     unknown_family: "нет семейства «{}» (см. `whatcode families`)",
     more_hits: "… ещё {} (--limit 0 покажет все)",
-    codes: "кодов",
-    scan_header: "найдено кодов: {} · строк с ними: {} из {} · {}",
+    scan_header: "найдено кодов: {} · строк с кодами: {} из {} · {}",
     scan_nothing: "кодов не найдено · строк прочитано: {} · {}",
-    scan_count: "число",
+    scan_count: "кол-во",
     scan_lines: "строки",
     scan_code: "код",
     scan_stdin: "стандартный ввод",
@@ -801,9 +824,9 @@ pub static RU: Strings = Strings {
     pinned_footer: "◆ {} закреплён ",
     more_below: "▼ ещё",
     list_title: " {} из {} ",
-    found_list_title: " {} из {} кодов, найденных в {} ",
-    found_heading: "Найдено в {}",
-    found_stats: "упоминаний: {} · строки {}",
+    found_list_title: " найденные коды: {} из {} · {} ",
+    found_heading: "Где найдено: {}",
+    found_stats: "упоминаний: {} · строки: {}",
     detail_title: " карточка ",
     family_title: " семейство {} · F2 закрывает ",
     compare_title: " сравнение ",
@@ -826,7 +849,7 @@ pub static RU: Strings = Strings {
     key_clear: "очистить запрос",
     key_help: "показать или скрыть справку",
     key_help_question: "справка, когда запрос пуст",
-    key_back: "закрыть справку / выйти из сравнения / очистить запрос / выйти",
+    key_back: "закрыть справку / выйти из сравнения / очистить запрос / выйти из программы",
     key_quit: "выход",
     hint_move: "выбор",
     hint_scroll: "прокрутка",
@@ -858,7 +881,7 @@ pub static RU: Strings = Strings {
     key_link_next: "в карточке: следующий связанный код",
     key_link_previous: "в карточке: предыдущий связанный код",
     key_link_open: "в карточке: открыть выбранный связанный код",
-    key_link_compare: "в карточке: сравнить этот код с выбранным связанным",
+    key_link_compare: "в карточке: сравнить этот код с выбранным связанным кодом",
     key_detail_leave: "в карточке: назад к списку",
     key_focus_detail: "в списке: перейти к связанным кодам карточки",
     key_go_back: "вернуться туда, где вы были до перехода к связанному коду",
@@ -871,15 +894,15 @@ pub static RU: Strings = Strings {
     key_delete_forward: "удалить символ под курсором",
     key_kill_to_end: "удалить до конца запроса",
     key_swap: "при сравнении: поменять стороны местами",
-    key_families: "показать одно семейство или все (как переключение каналов)",
+    key_families: "меню семейств: показать только одно семейство или все",
     key_warnings: "показать все проблемы в ваших файлах кодов и конфигурации",
-    hint_links: "связи",
+    hint_links: "ссылки",
     hint_open: "открыть",
     hint_compare_link: "сравнить",
     hint_walk: "связанные",
     hint_type: "ввод",
     hint_list: "список",
-    hint_go_back: "предыдущий код",
+    hint_go_back: "к прежнему коду",
     hint_swap: "поменять",
     hint_families: "семейства",
     status_nothing_selected: "Ничего не выбрано: сначала введите код или слово.",
@@ -888,7 +911,7 @@ pub static RU: Strings = Strings {
     status_compare_first: "Поменять стороны можно только в режиме сравнения: сначала закрепите код клавишей Tab.",
     status_family_only: "Показано только семейство {}; F3 — сменить.",
     status_all_families: "Показаны все семейства.",
-    warnings_line: "⚠ Проблем в ваших файлах кодов или конфигурации: {}, эти записи пропущены. F4 — подробности",
+    warnings_line: "⚠ Пропущено из-за ошибок в ваших файлах кодов или конфигурации: {}. F4 — подробности",
     warnings_title: " Пропущено из-за ошибок ",
     families_title: " Семейства ",
     all_families: "Все семейства",
@@ -897,7 +920,7 @@ pub static RU: Strings = Strings {
     list_position_family: " {}/{} · {} ",
     unregistered: "{} — незарегистрированный код.",
     unregistered_class: "Он относится к классу «{}» ({}).",
-    unregistered_treat_as: "Считайте его кодом {}:",
+    unregistered_treat_as: "Обрабатывайте его как {}:",
     help_anywhere: "Везде",
     help_typing: "В строке поиска",
     help_list: "В списке (Enter из строки поиска)",
@@ -905,6 +928,9 @@ pub static RU: Strings = Strings {
     help_detail: "В карточке (→ из списка): переходы по связанным кодам",
     help_comparing: "При сравнении",
     help_picking: "Режим выбора (tui --print)",
+    codes_one: "код",
+    codes_few: "кода",
+    codes_many: "кодов",
 };
 
 #[cfg(test)]
@@ -934,6 +960,13 @@ mod tests {
             same.iter().all(|n| ["more_below", "guide_send", "list_position", "list_position_family"].contains(n)),
             "untranslated: {same:?}"
         );
+    }
+
+    #[test]
+    fn the_word_for_codes_agrees_with_the_number() {
+        let words: Vec<&str> = [1, 2, 5, 11, 21, 22, 25, 92, 112, 263].iter().map(|n| RU.codes(*n)).collect();
+        assert_eq!(words, ["код", "кода", "кодов", "кодов", "код", "кода", "кодов", "кода", "кодов", "кода"]);
+        assert_eq!((EN.codes(1), EN.codes(2)), ("code", "codes"));
     }
 
     #[test]

@@ -293,3 +293,48 @@ fn a_bad_user_file_does_not_stop_the_browser() {
     s.send(CTRL_C);
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn a_pasted_log_line_lists_the_codes_it_mentions_first() {
+    let mut s = Session::start(&[], 120, 30);
+    s.wait_for(&["F1 help"]);
+    // Bracketed paste, as a terminal sends a pasted line.
+    s.send(b"\x1b[200~rpc error: code = Unavailable desc = connection error: desc = \"transport: Error while dialing: dial tcp 10.0.3.4:50051: connect: connection refused\"\x1b[201~");
+    s.wait_for(&["grpc 14", "UNAVAILABLE", "errno 111", "ECONNREFUSED"]);
+    let screen = s.screen();
+    let grpc = screen.find("grpc 14").expect("grpc/14 listed");
+    let errno = screen.find("errno 111").expect("errno/111 listed");
+    assert!(grpc < errno, "in the order the line mentions them:\n{screen}");
+    assert!(screen.contains("← code = Unavailable"), "the mention is shown:\n{screen}");
+    s.send(CTRL_C);
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn the_detail_is_a_place_to_walk_and_come_back_from() {
+    let mut s = Session::start(&["tui", "http/502"], 120, 36);
+    s.wait_for(&["502  Bad Gateway"]);
+    s.send(b"\r");
+    s.send(b"l");
+    // The first related code is selected; Enter opens it.
+    s.wait_for(&["▶"]);
+    s.send(b"\r");
+    // History now has a place to go back to.
+    s.wait_for(&["Alt-← previous code"]);
+    let opened = s.screen();
+    assert!(!opened.contains("502  Bad Gateway"), "another code is open:\n{opened}");
+    // Alt-← returns to http/502.
+    s.send(b"\x1b[1;3D");
+    // Back where the walk left: http/502, scrolled to its links, the first one chosen.
+    s.wait_for(&["http 502 Bad Gateway ·", "▶"]);
+    s.send(CTRL_C);
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn one_esc_leaves_the_picker_with_130_even_with_a_query() {
+    let mut s = Session::start(&["tui", "--print", "404"], 100, 30);
+    s.wait_for(&["Not Found", "Enter pick"]);
+    s.send(ESC);
+    assert_eq!(s.wait_exit(), 130);
+}

@@ -169,3 +169,39 @@ fn an_overridden_code_keeps_the_users_text() {
     let untouched = catalog.entry(catalog.resolve_id("http/404").expect("404"));
     assert!(is_cyrillic(&untouched.description));
 }
+
+/// True when no word of the text is an ordinary lowercase English word: "HTTP/3 (RFC 9114)",
+/// "QPACK (RFC 9204)".
+fn is_a_name(text: &str) -> bool {
+    !text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() >= 4 && w.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+#[test]
+fn a_translated_family_has_every_class_and_level_in_russian() {
+    // A translation file whose lists do not match the family's ranges is ignored whole, so a
+    // range added in English without its Russian label would quietly stay English.
+    let english = Catalog::builtin();
+    let catalog = russian();
+    let mut translated = 0;
+    for (f, en) in catalog.families().iter().zip(english.families()) {
+        if !is_cyrillic(&f.name) {
+            continue;
+        }
+        translated += 1;
+        for (range, en_range) in f.ranges.iter().zip(en.ranges.iter()) {
+            // A label that is only names and numbers ("HTTP/3 (RFC 9114)") reads the same in Russian.
+            let label_ok = is_cyrillic(&range.label) || (range.label == en_range.label && is_a_name(&range.label));
+            assert!(label_ok, "{}: class {:?} is not in Russian", f.id, range.label);
+            if en_range.unknown.is_some() {
+                let unknown = range.unknown.as_deref().unwrap_or_default();
+                assert!(is_cyrillic(unknown), "{}: the unknown text of {:?} is not in Russian", f.id, range.label);
+            }
+        }
+        for (level, en_level) in f.standards.iter().zip(en.standards.iter()) {
+            // A label that is a name ("RFC 6455") stays as it is; the meaning is always prose.
+            let label_ok = is_cyrillic(&level.label) || level.label == en_level.label || is_a_name(&level.label);
+            assert!(label_ok && is_cyrillic(&level.means), "{}: level {} not in Russian", f.id, level.id);
+        }
+    }
+    assert_eq!(translated, english.families().len(), "every family has a Russian name");
+}

@@ -120,7 +120,10 @@ fn query_parsing() {
     let q = Query::parse("ws 1002", &catalog);
     assert_eq!(q.family.as_deref(), Some("websocket"));
     assert_eq!(q.pattern, Pattern::Number { value: 1002, typed: "1002".into() });
-    assert_eq!(Query::parse("http 5xx", &catalog).pattern, Pattern::Class { low: 500, high: 599 });
+    assert_eq!(
+        Query::parse("http 5xx", &catalog).pattern,
+        Pattern::Class { low: 500, high: 599, prefix: "5".into(), width: 3 }
+    );
     assert_eq!(Query::parse("0x7", &catalog).pattern, Pattern::Number { value: 7, typed: "0x7".into() });
     assert_eq!(Query::parse("  ", &catalog).pattern, Pattern::Everything);
 }
@@ -215,4 +218,60 @@ fn word_index_and_scan_agree() {
     }
     // The punctuated word is found, through the index, where the text has it.
     assert!(!search(&catalog, &indexed, &Query::parse("http/1.1", &catalog)).is_empty());
+}
+
+/// The searches the issues name, for the new families: each leads to its entry first.
+#[test]
+fn the_new_families_are_found_the_way_people_type_them() {
+    for (query, id) in [
+        ("23505", "sqlstate/23505"),
+        ("UniqueViolation", "sqlstate/23505"),
+        ("UniqueViolationError", "sqlstate/23505"),
+        ("duplicate key value violates unique constraint", "sqlstate/23505"),
+        ("sqlstate 23xxx", "sqlstate/23000"),
+        ("class 23", "sqlstate/23000"),
+        ("ERROR 1062 (23000)", "mysql/1062"),
+        ("CrashLoopBackOff", "k8s/CrashLoopBackOff"),
+        ("-1073741819", "windows/0xC0000005"),
+        ("-2147024891", "windows/0x80070005"),
+        ("0xc0000005", "windows/0xC0000005"),
+        ("C0000005", "windows/0xC0000005"),
+        ("80070005", "windows/0x80070005"),
+        ("WSAECONNRESET", "windows/10054"),
+        ("STATUS_ACCESS_VIOLATION", "windows/0xC0000005"),
+        ("status=203/EXEC", "exit/203"),
+        ("5.7.1", "smtp-enhanced/X.7.1"),
+        ("4.7.1", "smtp-enhanced/X.7.1"),
+        ("curl 60", "curl/60"),
+        ("curl: (60)", "curl/60"),
+        ("UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "x509/20"),
+        ("unable to get local issuer certificate", "x509/20"),
+        ("ldap 49", "ldap/49"),
+        ("52e", "ldap/52e"),
+        ("connack 5", "mqtt/connack-5"),
+        ("mqtt 135", "mqtt/0x87"),
+        ("invalid_grant", "oauth/invalid_grant"),
+        ("EAI_AGAIN", "gai/-3"),
+        ("MOVED", "redis/MOVED"),
+        ("NOT_LEADER_OR_FOLLOWER", "kafka/6"),
+    ] {
+        assert_eq!(top(query), id, "{query}");
+    }
+}
+
+#[test]
+fn exact_words_beat_scattered_letters_and_common_codes_come_first() {
+    let catalog = Catalog::builtin();
+    let index = SearchIndex::new(&catalog);
+    let ids = |q: &str| -> Vec<String> {
+        search(&catalog, &index, &Query::parse(q, &catalog)).iter().map(|h| catalog.at(h.index).id()).collect()
+    };
+    let position = |q: &str, id: &str| ids(q).iter().position(|i| i == id).unwrap_or(usize::MAX);
+    // A loose letter-by-letter match in a long name no longer beats codes that name the words.
+    assert!(position("RST_STREAM", "ftp/452") > position("RST_STREAM", "http2/0x7"));
+    assert!(position("refused", "grpc/14") < position("refused", "smtp/538"));
+    assert!(position("refused", "errno/111") < 10, "{:?}", &ids("refused")[..10]);
+    // `timeout` names many codes: it lists them instead of answering with one.
+    assert!(standout(&search(&catalog, &index, &Query::parse("timeout", &catalog))).is_none());
+    assert!(position("timeout", "http/504") < 5, "{:?}", &ids("timeout")[..10]);
 }

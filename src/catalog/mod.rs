@@ -44,6 +44,8 @@ pub struct Catalog {
     ids: OnceLock<HashMap<String, usize>>,
     /// After [`Catalog::localize`]: the ids whose text is in the chosen language.
     translated: Option<HashSet<String>>,
+    /// After [`Catalog::localize`]: the families whose overview is in the chosen language.
+    translated_overviews: Option<HashSet<String>>,
 }
 
 impl Catalog {
@@ -57,6 +59,7 @@ impl Catalog {
             notes: Cow::Borrowed(embedded::NOTES),
             ids: OnceLock::new(),
             translated: None,
+            translated_overviews: None,
         }
     }
 
@@ -66,6 +69,7 @@ impl Catalog {
     pub fn localize(&mut self, lang: &str) {
         if lang == "en" {
             self.translated = None;
+            self.translated_overviews = None;
             return;
         }
         let codes: HashMap<&str, &TranslatedCode> =
@@ -104,12 +108,30 @@ impl Catalog {
                 }
             }
         }
+        let mut overviews = HashSet::new();
         for t in embedded::TRANSLATED_FAMILIES.iter().filter(|t| t.lang == lang) {
             if let Some(f) = self.families.to_mut().iter_mut().find(|f| f.id == t.family) {
+                // As for codes: a user file that replaces the family keeps its own overview.
+                let original = embedded::FAMILIES.iter().any(|o| o.id == f.id && o.overview == f.overview);
+                let own = (!original).then(|| (f.overview.clone(), f.number_space.clone()));
                 t.apply(f);
+                match own {
+                    Some((overview, number_space)) => (f.overview, f.number_space) = (overview, number_space),
+                    None if t.overview.is_some() => {
+                        overviews.insert(f.id.to_string());
+                    }
+                    None => {}
+                }
             }
         }
         self.translated = Some(done);
+        self.translated_overviews = Some(overviews);
+    }
+
+    /// Whether a family's overview and number space are in the language of the last
+    /// [`Catalog::localize`] (always true for English).
+    pub fn is_overview_translated(&self, f: &Family) -> bool {
+        self.translated_overviews.as_ref().is_none_or(|done| done.contains(f.id.as_ref()))
     }
 
     /// Whether the entry's text is in the language of the last [`Catalog::localize`] (always

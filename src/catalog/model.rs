@@ -449,6 +449,8 @@ pub struct TranslatedFamily {
     pub overview: Option<Text>,
     pub number_space: Option<Text>,
     pub range_labels: TextList,
+    /// The ranges' `unknown` texts in the same order (empty where a range has none).
+    pub range_unknown: TextList,
     pub standards: &'static [(&'static str, Text, Text)],
 }
 
@@ -467,6 +469,13 @@ impl TranslatedFamily {
         if self.range_labels.len() == f.ranges.len() {
             for (range, label) in f.ranges.to_mut().iter_mut().zip(self.range_labels.iter()) {
                 range.label = label.clone();
+            }
+        }
+        if self.range_unknown.len() == f.ranges.len() {
+            for (range, unknown) in f.ranges.to_mut().iter_mut().zip(self.range_unknown.iter()) {
+                if range.unknown.is_some() && !unknown.is_empty() {
+                    range.unknown = Some(unknown.clone());
+                }
             }
         }
         for (id, label, means) in self.standards {

@@ -153,6 +153,10 @@ pub struct RawTranslationFile {
     /// The class labels, in the order of the family's ranges.
     #[serde(default)]
     pub range_labels: Vec<String>,
+    /// What an unregistered number in each range means (`unknown`), in the same order; an empty
+    /// string for a range that has none.
+    #[serde(default)]
+    pub range_unknown: Vec<String>,
     #[serde(default)]
     pub standard: Vec<RawTranslatedStandard>,
     #[serde(default)]

@@ -161,8 +161,14 @@ fn check_value(
 ) {
     let wrong = |expected: &str| format!("expected {expected}, found {}", kind_name(value));
     match (field.kind, value) {
-        (Kind::Text, DeValue::String(_)) | (Kind::Integer, DeValue::Integer(_)) | (Kind::Bool, DeValue::Boolean(_)) => {
+        (Kind::Integer, DeValue::Integer(n)) => {
+            // as_str() holds the digits without the 0x/0o/0b prefix (and may keep `_` separators).
+            let digits = n.as_str().replace('_', "");
+            if i64::from_str_radix(&digits, n.radix()).is_err() {
+                out.push(locate.at(at, Some(path), "the number is too large: at most 9223372036854775807".to_string()));
+            }
         }
+        (Kind::Text, DeValue::String(_)) | (Kind::Bool, DeValue::Boolean(_)) => {}
         (Kind::TextList, DeValue::Array(items)) => {
             for item in items.iter() {
                 if !matches!(item.get_ref(), DeValue::String(_)) {

@@ -306,12 +306,15 @@ pub fn add_source_with(
     for problem in found {
         let Some(&start) = spans.get(&problem.subject) else { continue };
         let message = format!("{}: {}", problem.subject, problem.message);
-        let mention = (problem.field == "mention")
-            .then(|| pattern_number(&problem.message))
-            .flatten()
-            .and_then(|n| locate.nth_table("family.mention", n));
+        // Problems with one pattern or one range point at its table.
+        let table = match problem.field {
+            "mention" => numbered(&problem.message, "pattern ").map(|n| ("family.mention", n)),
+            "range" => numbered(&problem.message, "range ").map(|n| ("family.range", n)),
+            _ => None,
+        };
+        let mention = table.and_then(|(name, n)| locate.nth_table(name, n));
         problems.push(match mention {
-            Some(at) => locate.at(at, Some("mention"), message),
+            Some(at) => locate.at(at, Some(problem.field), message),
             None => locate.at_field(start, problem.field, message),
         });
     }
@@ -324,9 +327,9 @@ pub fn add_source_with(
     }
 }
 
-/// `N` of a problem message that starts with "pattern N".
-fn pattern_number(message: &str) -> Option<usize> {
-    message.strip_prefix("pattern ")?.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+/// `N` of a problem message that starts with `prefix` and a number ("pattern 3: ...").
+fn numbered(message: &str, prefix: &str) -> Option<usize> {
+    message.strip_prefix(prefix)?.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
 }
 
 fn owned(s: &str) -> Text {

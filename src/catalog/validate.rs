@@ -126,6 +126,34 @@ fn check_families(catalog: &Catalog, problems: &mut Vec<Problem>) {
                 );
             }
         }
+        // A number's class is the narrowest range that holds it, so ranges may nest (Winsock
+        // inside Win32) but not cross or repeat: then the class would depend on the order.
+        for (k, a) in family.ranges.iter().enumerate() {
+            let contains = |x: &crate::catalog::Range, y: &crate::catalog::Range| x.start <= y.start && y.end <= x.end;
+            let clash = family.ranges.iter().enumerate().skip(k + 1).find(|(_, b)| {
+                let overlap = a.start <= b.end && b.start <= a.end;
+                let same = a.start == b.start && a.end == b.end;
+                overlap && (same || !(contains(a, b) || contains(b, a)))
+            });
+            if let Some((j, b)) = clash {
+                push(
+                    problems,
+                    &subject,
+                    "range",
+                    format!(
+                        "range {} ('{}', {}..{}) overlaps range {} ('{}', {}..{}) without one holding the other",
+                        j + 1,
+                        b.label,
+                        b.start,
+                        b.end,
+                        k + 1,
+                        a.label,
+                        a.start,
+                        a.end
+                    ),
+                );
+            }
+        }
         if let Some(short) = &family.short
             && (!family.is_named(short) || short.chars().count() > MAX_SHORT_CHARS)
         {

@@ -367,14 +367,21 @@ fn whole_word(line: &[u8], span: Range<usize>) -> bool {
 
 /// Puts findings in order of appearance and keeps each code once per line: at its first
 /// mention, with the widest span starting there (a line that says `ECONNREFUSED (Connection
-/// refused)` or `signal 11:SIGSEGV` mentions one code, not two).
+/// refused)` or `signal 11:SIGSEGV` mentions one code, not two). Of two codes whose mentions
+/// start at the same place, the shorter mention comes first: in `NOTAUTH(BADSIG)` the longer
+/// one reaches past the first code to name the second.
 fn tidy(found: &mut Vec<Finding>) {
-    found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.span.end.cmp(&b.span.end)));
     let mut kept = 0;
     for k in 0..found.len() {
-        if !found[..kept].iter().any(|o| o.index == found[k].index) {
-            found.swap(kept, k);
-            kept += 1;
+        let Finding { span, index } = found[k].clone();
+        match found[..kept].iter_mut().find(|o| o.index == index) {
+            Some(first) if first.span.start == span.start => first.span.end = first.span.end.max(span.end),
+            Some(_) => {}
+            None => {
+                found.swap(kept, k);
+                kept += 1;
+            }
         }
     }
     found.truncate(kept);
@@ -395,8 +402,16 @@ mod tests {
     #[test]
     fn a_code_counts_once_per_line_at_its_first_mention() {
         let f = |start, end, index| Finding { span: start..end, index };
-        let mut out = vec![f(10, 20, 1), f(0, 25, 1), f(30, 35, 1), f(12, 14, 2)];
+        let mut out = vec![f(10, 20, 1), f(0, 25, 1), f(30, 35, 1), f(12, 14, 2), f(0, 5, 1)];
         tidy(&mut out);
         assert_eq!(out, vec![f(0, 25, 1), f(12, 14, 2)]);
+    }
+
+    #[test]
+    fn of_two_codes_mentioned_from_one_place_the_shorter_mention_comes_first() {
+        let f = |start, end, index| Finding { span: start..end, index };
+        let mut out = vec![f(0, 30, 7), f(0, 22, 3)];
+        tidy(&mut out);
+        assert_eq!(out, vec![f(0, 22, 3), f(0, 30, 7)]);
     }
 }

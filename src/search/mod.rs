@@ -175,12 +175,33 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
                 })
                 .collect();
             let typed_hex = typed.starts_with("0x");
+            // In a family that writes codes in hex as well (Windows), eight bare digits are
+            // usually a hex HRESULT or NTSTATUS written without `0x` (80070005).
+            let mixed: Vec<&str> =
+                families.iter().filter(|f| f.display == Display::Mixed).map(|f| f.id.as_ref()).collect();
+            let as_hex = (typed.len() == 8 && typed.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| i64::from_str_radix(typed, 16).ok())
+                .flatten();
             // Iterators rather than `for` loops here and below: the catalogue's chained iterator
             // runs as two tight loops this way.
             hits.extend(catalog.iter().enumerate().filter(|(_, e)| in_family(e)).filter_map(|(i, e)| {
                 let (_, want, text) = wanted.iter().find(|(id, _, _)| *id == e.family()).copied()?;
+                if text || mixed.contains(&e.family()) {
+                    // A number written as an alias (MQTT's 0x87 is also printed as 135).
+                    if let Some(k) = e.aliases().position(|a| a.eq_ignore_ascii_case(typed)) {
+                        let len = e.alias(k).chars().count();
+                        return Some(Hit { index: i, tier: Tier::Alias, inner: 0, matched: Matched::Alias(k, (0..len).collect()) });
+                    }
+                }
                 if text {
                     return code_text_hit(i, e, typed);
+                }
+                if let Some(hex) = as_hex.filter(|_| mixed.contains(&e.family()))
+                    && e.end().is_none()
+                    && e.value() == hex
+                {
+                    let len = e.code().chars().count();
+                    return Some(Hit { index: i, tier: Tier::ExactCode, inner: 0, matched: Matched::Code((0..len).collect()) });
                 }
                 // A decimal number inside a hex family's range block is a coincidence, not a query.
                 if e.end().is_some() && !typed_hex && hex_families.contains(&e.family()) {
@@ -196,19 +217,29 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
             }));
             // When the number is a code somewhere, a block that merely contains it (an
             // unassigned range of another family) comes after the codes that start with it.
-            if hits.iter().any(|h| h.tier == Tier::ExactCode) {
+            if hits.iter().any(|h| h.tier == Tier::ExactCode || h.tier == Tier::Alias) {
                 for hit in hits.iter_mut().filter(|h| h.tier == Tier::InRange) {
                     hit.tier = Tier::CodePrefix;
                     hit.inner = 0;
                 }
             }
         }
-        Pattern::Class { low, high } => {
+        Pattern::Class { low, high, prefix, width } => {
+            let text_families: Vec<&str> =
+                catalog.families().iter().filter(|f| f.display == Display::Text).map(|f| f.id.as_ref()).collect();
             hits.extend(
                 catalog
                     .iter()
                     .enumerate()
-                    .filter(|(_, e)| in_family(e) && e.end().is_none() && (*low..=*high).contains(&e.value()))
+                    .filter(|(_, e)| in_family(e) && e.end().is_none())
+                    .filter(|(_, e)| {
+                        if text_families.contains(&e.family()) {
+                            let code = e.code();
+                            code.len() == *width && code.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+                        } else {
+                            (*low..=*high).contains(&e.value())
+                        }
+                    })
                     .map(|(i, _)| Hit { index: i, tier: Tier::CodePrefix, inner: 0, matched: Matched::Nothing }),
             );
         }
@@ -428,7 +459,9 @@ fn words_hit(
     if !needle_words.is_empty()
         && let Some(count) = text.matches(e, i, needle_words)
     {
-        return Some(Hit { index: i, tier: Tier::Text, inner: count.min(999) as i64, matched: Matched::Text });
+        // The codes people meet most come first; among them, the text that says it most.
+        let inner = i64::from(e.commonness()) * 100 + count.min(99) as i64;
+        return Some(Hit { index: i, tier: Tier::Text, inner, matched: Matched::Text });
     }
     loose.map(|hit| Hit { tier: Tier::FuzzyLoose, ..hit })
 }

@@ -10,8 +10,9 @@ pub enum Pattern {
     Everything,
     /// A number, decimal or hex, as typed (`1002`, `0x7`).
     Number { value: i64, typed: String },
-    /// A class of numbers: `4xx` is 400..=499, `10xx` is 1000..=1099.
-    Class { low: i64, high: i64 },
+    /// A class of numbers: `4xx` is 400..=499, `10xx` is 1000..=1099. For codes written as
+    /// text, the codes of `width` characters that start with `prefix` (`23xxx`: SQLSTATE class 23).
+    Class { low: i64, high: i64, prefix: String, width: usize },
     /// Words: names, aliases and text.
     Words(String),
 }
@@ -70,7 +71,8 @@ impl Pattern {
             return Pattern::Number { value, typed: text.to_ascii_lowercase() };
         }
         if let Some((low, high)) = parse_class(text) {
-            return Pattern::Class { low, high };
+            let prefix = text.trim_end_matches(['x', 'X']).to_string();
+            return Pattern::Class { low, high, prefix, width: text.len() };
         }
         Pattern::Words(text.to_lowercase())
     }

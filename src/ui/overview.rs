@@ -24,7 +24,7 @@ pub fn overview_lines(
     let (count, per_range) = catalog.family_counts(family);
     let mut lines = vec![Line::from(vec![
         Span::styled(crate::sanitize::clean(&family.name), theme.title),
-        Span::styled(format!("  {count} {}", s.codes), theme.dim),
+        Span::styled(format!("  {count} {}", s.codes(count)), theme.dim),
     ])];
     heading(&mut lines, s.number_space, theme.heading);
     lines.extend(wrapped(&family.number_space, width, "", "", theme.text));
@@ -34,7 +34,7 @@ pub fn overview_lines(
         let spans: Vec<String> = family
             .ranges
             .iter()
-            .map(|r| format!("{}–{}", family.display.format(r.start), family.display.format(r.end)))
+            .map(|r| range_span(family, r))
             .collect();
         let span_width = spans.iter().map(|s| s.chars().count()).max().unwrap_or(0);
         let max_count = per_range.iter().copied().max().unwrap_or(1).max(1);
@@ -55,8 +55,21 @@ pub fn overview_lines(
     heading(&mut lines, s.specs, theme.heading);
     lines.extend(bulleted(&family.specs, width, theme.text));
     heading(&mut lines, s.overview, theme.heading);
+    if !catalog.is_overview_translated(family) {
+        lines.extend(wrapped(s.untranslated, width, "", "  ", theme.dim));
+    }
     lines.extend(wrapped(&family.overview, width, "", "", theme.text));
     lines
+}
+
+/// How a class's numbers are written in the map: `400–499`, `0x100–0x110`; nothing for a family
+/// whose codes are words (its classes are named by their label alone).
+pub fn range_span(family: &Family, r: &crate::catalog::Range) -> String {
+    if family.display.is_numeric() {
+        format!("{}–{}", family.display.format(r.start), family.display.format(r.end))
+    } else {
+        String::new()
+    }
 }
 
 pub fn render_overview(app: &App, area: Rect, buf: &mut Buffer) {
