@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, CodeEntry, Family};
 use crate::compare::Comparison;
-use crate::search::Hit;
+use crate::search::{Hit, Matched};
 
 /// A full entry: `id`, then every field of the record, plus its class and family name.
 #[derive(Serialize)]
@@ -39,12 +39,19 @@ pub struct HitJson<'a> {
     pub score: i64,
     /// `mention`, `code`, `range`, `name`, `alias`, `text` or `all`.
     pub matched: &'static str,
+    /// For a `mention`: the text of the query that named the code (`code = Unavailable desc =`).
+    #[serde(rename = "match", skip_serializing_if = "Option::is_none")]
+    pub match_text: Option<String>,
 }
 
 impl<'a> HitJson<'a> {
-    pub fn new(catalog: &'a Catalog, hit: &Hit) -> Self {
+    pub fn new(catalog: &'a Catalog, hit: &Hit, query: &str) -> Self {
         let e = catalog.at(hit.index);
         let matched = hit.tier.label(&hit.matched);
+        let match_text = match &hit.matched {
+            Matched::Mention(span) => query.get(span.clone()).map(str::to_string),
+            _ => None,
+        };
         HitJson {
             id: e.id(),
             family: e.family(),
@@ -54,6 +61,7 @@ impl<'a> HitJson<'a> {
             summary: e.summary(),
             score: hit.score(),
             matched,
+            match_text,
         }
     }
 }

@@ -277,6 +277,26 @@ fn equivalents_are_mutual_or_explained_by_family_direction() {
     }
 }
 
+#[test]
+fn equivalents_are_mutual() {
+    // Same meaning in another family is symmetric: if A lists B in `equivalents`, B lists A.
+    let catalog = catalog();
+    let mut one_way = Vec::new();
+    for e in catalog.entries() {
+        let id = e.id();
+        for target in e.equivalents.iter() {
+            let Some(i) = catalog.index_of_id(target) else {
+                one_way.push(format!("{id} -> {target}: no such id"));
+                continue;
+            };
+            if !catalog.entries()[i].equivalents.iter().any(|back| *back == id) {
+                one_way.push(format!("{id} -> {target}, but {target} does not list {id}"));
+            }
+        }
+    }
+    assert!(one_way.is_empty(), "{} one-way equivalents:\n{}", one_way.len(), one_way.join("\n"));
+}
+
 /// The ids a family must have, by registry.
 fn assert_has(catalog: &Catalog, family: &str, codes: &[&str]) {
     for code in codes {
@@ -452,4 +472,67 @@ fn smtp_and_ftp_cover_their_rfc_replies() {
             "501", "502", "503", "504", "522", "530", "532", "550", "551", "552", "553",
         ],
     );
+}
+
+/// Every text a reader sees for an entry: name, aliases, summary, description, sign, use_when,
+/// when, fix steps, says and message (not the ids in related/equivalents or the references).
+fn reader_text(e: &CodeEntry) -> String {
+    let mut parts: Vec<&str> = vec![&e.name, &e.summary, &e.description, &e.when];
+    parts.extend(e.aliases.iter().map(|s| s.as_ref()));
+    parts.extend(e.fix.iter().map(|s| s.as_ref()));
+    parts.extend(e.says.iter().map(|s| s.as_ref()));
+    parts.extend([&e.sign, &e.use_when, &e.message].into_iter().filter_map(|s| s.as_deref()));
+    parts.join("\n")
+}
+
+// Regression tests for findings of a past audit of the built-in data.
+
+#[test]
+fn audit_tls_116_does_not_say_nginx_logs_496() {
+    // The audit found "nginx logs 496" for a missing client certificate; nginx turns its internal
+    // 496 into a 400 before logging, and the text may say exactly that.
+    let catalog = catalog();
+    let text = reader_text(entry(&catalog, "tls/116")).to_lowercase();
+    for wrong in ["logged as 496", "logs 496", "logs a 496", "returns 496", "sends 496", "responds with 496"] {
+        assert!(!text.contains(wrong), "tls/116 says {wrong:?}:\n{text}");
+    }
+}
+
+#[test]
+fn audit_exit_69_is_not_retried() {
+    let catalog = catalog();
+    assert_eq!(entry(&catalog, "exit/69").retry, whatcode::catalog::Retry::No);
+}
+
+#[test]
+fn audit_errno_119_is_not_called_unused() {
+    let catalog = catalog();
+    let text = reader_text(entry(&catalog, "errno/119"));
+    assert!(!text.to_lowercase().contains("unused"), "errno/119 says unused:\n{text}");
+}
+
+#[test]
+fn audit_http_499_is_never_sent() {
+    let catalog = catalog();
+    assert!(entry(&catalog, "http/499").never_sent);
+}
+
+#[test]
+fn audit_websocket_1012_gives_the_5_to_30_s_reconnect_delay() {
+    let catalog = catalog();
+    let text = reader_text(entry(&catalog, "websocket/1012"));
+    assert!(text.contains("reconnect"), "websocket/1012 does not speak of reconnecting:\n{text}");
+    assert!(text.contains("5–30 s"), "websocket/1012 does not give the 5–30 s delay:\n{text}");
+}
+
+#[test]
+fn audit_http_421_is_not_called_cacheable_by_default() {
+    // RFC 9110 dropped RFC 7540's "cacheable by default" for 421; the text may only mention it as
+    // what the older RFC said.
+    let catalog = catalog();
+    let text = reader_text(entry(&catalog, "http/421"));
+    for (at, _) in text.match_indices("cacheable by default") {
+        let before = &text[text.floor_char_boundary(at.saturating_sub(40))..at];
+        assert!(before.contains("RFC 7540"), "http/421 calls itself cacheable by default:\n{text}");
+    }
 }

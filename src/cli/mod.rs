@@ -321,7 +321,56 @@ impl Cli<'_> {
         if let Some(hit) = standout(&hits) {
             return self.entry(hit.index);
         }
-        self.hit_list(query, &hits, limit)
+        if let Some(out) = self.family_and_number(query, &hits) {
+            return out;
+        }
+        let mut out = self.hit_list(query, &hits, limit);
+        if !self.json && !self.markdown {
+            out.stdout.push_str(&self.classes_holding(query, &hits));
+        }
+        out
+    }
+
+    /// `http 477`: a family and a number that is none of its codes nor inside one of its range
+    /// entries answers like `show http/477` (the class, and the code to treat it as).
+    fn family_and_number(&self, query: &str, hits: &[crate::search::Hit]) -> Option<Output> {
+        let mut words = query.split_whitespace();
+        let (family, number) = (words.next()?, words.next()?);
+        if words.next().is_some() || parse_number(number).is_none() {
+            return None;
+        }
+        let family = self.catalog.family(family)?;
+        let covered = hits.iter().any(|h| {
+            matches!(h.tier, Tier::ExactCode | Tier::InRange) && self.catalog.at(h.index).family() == family.id
+        });
+        if covered {
+            return None;
+        }
+        self.unregistered(&family.id, number)
+    }
+
+    /// Under the hits for a bare number that no family registers (`477`): the classes of the
+    /// families that say how an unregistered number of that class is treated.
+    fn classes_holding(&self, query: &str, hits: &[crate::search::Hit]) -> String {
+        let Some(value) = parse_number(query.trim()) else { return String::new() };
+        if hits.iter().any(|h| h.tier == Tier::ExactCode) {
+            return String::new();
+        }
+        let s = self.s();
+        let mut lines = Vec::new();
+        for family in self.catalog.families() {
+            if !family.display.is_numeric() {
+                continue;
+            }
+            let Some(class) = family.read_number(value).and_then(|v| family.class_of(v)) else { continue };
+            let Some(target) = class.treat_as.as_deref() else { continue };
+            let id = format!("{}/{}", family.id, family.display.format(value));
+            lines.push(format!("  {}", fill(s.unregistered_as, &[&id, &class.label, target])));
+        }
+        if lines.is_empty() {
+            return String::new();
+        }
+        format!("\n{}\n{}\n", fill(s.unregistered_number, &[query.trim()]), lines.join("\n"))
     }
 
     fn search(&self, query: &str, limit: Option<usize>) -> Output {
@@ -337,7 +386,7 @@ impl Cli<'_> {
         let limit = limit.unwrap_or(if self.json { 0 } else { DEFAULT_LIMIT });
         let shown = if limit == 0 { hits } else { &hits[..hits.len().min(limit)] };
         if self.json {
-            let list: Vec<HitJson> = shown.iter().map(|h| HitJson::new(self.catalog, h)).collect();
+            let list: Vec<HitJson> = shown.iter().map(|h| HitJson::new(self.catalog, h, query)).collect();
             return Output::ok(json::to_string(&list));
         }
         let mut out = if self.markdown {

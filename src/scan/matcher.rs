@@ -298,13 +298,13 @@ impl Scanner {
             return;
         }
         if let Some(index) = pattern.fixed {
-            found.push(Finding { span: whole.range(), index });
+            found.push(Finding { span: neat(line, whole.range()), index });
             return;
         }
         let Some(code) = group.and_then(|g| caps.get_group(g)) else { return };
         let Ok(text) = std::str::from_utf8(&line[code.range()]) else { return };
         if let Some(index) = self.resolve(pattern.family, pattern.read, text) {
-            found.push(Finding { span: whole.range(), index });
+            found.push(Finding { span: neat(line, whole.range()), index });
         }
     }
 
@@ -365,6 +365,27 @@ fn whole_word(line: &[u8], span: Range<usize>) -> bool {
     before_ok && after_ok
 }
 
+/// The span to report for a pattern's match: without the spaces a pattern takes in to see a
+/// word's edge, and running on to the end of a word it stopped inside (`failed (111: C` becomes
+/// `failed (111: Connection`), so the text shown reads as the line does.
+fn neat(line: &[u8], span: Range<usize>) -> Range<usize> {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let (mut start, mut end) = (span.start, span.end.min(line.len()));
+    while start < end && line[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    while end > start && line[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    if end > start && end == span.end && word(line[end - 1]) {
+        let limit = (end + 64).min(line.len());
+        while end < limit && word(line[end]) {
+            end += 1;
+        }
+    }
+    if start == end { span } else { start..end }
+}
+
 /// Puts findings in order of appearance and keeps each code once per line: at its first
 /// mention, with the widest span starting there (a line that says `ECONNREFUSED (Connection
 /// refused)` or `signal 11:SIGSEGV` mentions one code, not two). Of two codes whose mentions
@@ -390,6 +411,15 @@ fn tidy(found: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reported_span_is_trimmed_and_ends_at_a_word_end() {
+        let line = b"x failed (111: Connection refused) y";
+        assert_eq!(&line[neat(line, 1..16)], b"failed (111: Connection");
+        let line = b"HTTP/1.1\" 502 157";
+        assert_eq!(&line[neat(line, 0..14)], b"HTTP/1.1\" 502");
+        assert_eq!(neat(b"   ", 0..3), 0..3);
+    }
 
     #[test]
     fn words_stand_alone() {

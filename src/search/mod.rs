@@ -190,7 +190,12 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
                     // A number written as an alias (MQTT's 0x87 is also printed as 135).
                     if let Some(k) = e.aliases().position(|a| a.eq_ignore_ascii_case(typed)) {
                         let len = e.alias(k).chars().count();
-                        return Some(Hit { index: i, tier: Tier::Alias, inner: 0, matched: Matched::Alias(k, (0..len).collect()) });
+                        return Some(Hit {
+                            index: i,
+                            tier: Tier::Alias,
+                            inner: 0,
+                            matched: Matched::Alias(k, (0..len).collect()),
+                        });
                     }
                 }
                 if text {
@@ -201,7 +206,12 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
                     && e.value() == hex
                 {
                     let len = e.code().chars().count();
-                    return Some(Hit { index: i, tier: Tier::ExactCode, inner: 0, matched: Matched::Code((0..len).collect()) });
+                    return Some(Hit {
+                        index: i,
+                        tier: Tier::ExactCode,
+                        inner: 0,
+                        matched: Matched::Code((0..len).collect()),
+                    });
                 }
                 // A decimal number inside a hex family's range block is a coincidence, not a query.
                 if e.end().is_some() && !typed_hex && hex_families.contains(&e.family()) {
@@ -235,7 +245,8 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
                     .filter(|(_, e)| {
                         if text_families.contains(&e.family()) {
                             let code = e.code();
-                            code.len() == *width && code.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+                            code.len() == *width
+                                && code.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
                         } else {
                             (*low..=*high).contains(&e.value())
                         }

@@ -31,11 +31,7 @@ pub fn overview_lines(
     if !family.ranges.is_empty() {
         lines.push(Line::default());
         let marked = current.and_then(|v| family.class_of(v));
-        let spans: Vec<String> = family
-            .ranges
-            .iter()
-            .map(|r| range_span(family, r))
-            .collect();
+        let spans: Vec<String> = family.ranges.iter().map(|r| range_span(family, r)).collect();
         let span_width = spans.iter().map(|s| s.chars().count()).max().unwrap_or(0);
         let max_count = per_range.iter().copied().max().unwrap_or(1).max(1);
         for ((range, span), n) in family.ranges.iter().zip(spans).zip(per_range) {
