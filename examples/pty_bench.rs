@@ -2,7 +2,7 @@
 //! frame, time from a keystroke to the frame that shows its result, CPU used while idle, and memory
 //! while a key is held down. Used by `benches/run.sh`; see BENCHMARKS.md.
 //!
-//!   cargo run --release --example pty_bench -- BINARY [first-frame|keystroke|first-query|idle|held-key] [ARGS...]
+//!   cargo run --release --example pty_bench -- BINARY [first-frame|keystroke|paste|first-query|idle|held-key] [ARGS...]
 
 use std::io::Write;
 use std::os::fd::RawFd;
@@ -102,7 +102,7 @@ fn main() {
             for _ in 0..21 {
                 let start = Instant::now();
                 let mut term = Term::start(binary, extra);
-                let seen = term.until(&[" of ", "Ctrl-C"]);
+                let seen = term.until(&["1/", "Ctrl-C"]);
                 runs.push((seen - start).as_secs_f64() * 1000.0);
                 term.quit();
             }
@@ -127,6 +127,24 @@ fn main() {
                 runs.push((term.until(&[before]) - start).as_secs_f64() * 1000.0);
             }
             println!("keystroke to frame: median {:.2} ms over {} keystrokes", median(runs.clone()), runs.len());
+            term.quit();
+        }
+        "paste" => {
+            // extra: [data args...] LINE EXPECT: a log line pasted (bracketed paste) into the
+            // search bar, timed to the frame that lists the codes it mentions; Ctrl-U clears it.
+            let n = extra.len();
+            let (data, line, expect) = (&extra[..n - 2], &extra[n - 2], &extra[n - 1]);
+            let mut term = Term::start(binary, data);
+            term.until(&["Ctrl-C"]);
+            let mut runs = Vec::new();
+            for _ in 0..40 {
+                let start = Instant::now();
+                term.send(format!("\x1b[200~{line}\x1b[201~").as_bytes());
+                runs.push((term.until(&[expect]) - start).as_secs_f64() * 1000.0);
+                term.send(b"\x15");
+                term.until(&["type a code"]);
+            }
+            println!("paste to frame: median {:.2} ms over {} pastes", median(runs.clone()), runs.len());
             term.quit();
         }
         "first-query" => {

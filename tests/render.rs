@@ -143,3 +143,39 @@ fn the_help_shows_remapped_keys() {
     assert!(screen.contains("Ctrl-T  compare: pin this code"), "{screen}");
     assert!(!screen.contains("Tab  compare: pin this code"), "{screen}");
 }
+
+/// The seed pair in compare mode, in `lang`: ws 1000 pinned, ws 1002 picked.
+fn seed_pair(lang: whatcode::strings::Lang) -> App {
+    let mut app = App::new(Catalog::builtin(), Theme::mono()).with_lang(lang);
+    keys(&mut app, "ws 1000");
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    keys(&mut app, "ws 1002");
+    app
+}
+
+#[test]
+fn compare_pane_at_120x35_shows_the_key_differences_without_scrolling() {
+    let screen = screen(&seed_pair(whatcode::strings::Lang::En), 120, 35);
+    let retry_line =
+        screen.lines().position(|l| l.contains("Retry after 1000")).expect("the last difference is on screen");
+    assert!(screen.lines().position(|l| l.contains("Key differences")).is_some_and(|k| k < retry_line));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn compare_pane_at_80x24() {
+    insta::assert_snapshot!(screen(&seed_pair(whatcode::strings::Lang::En), 80, 24));
+}
+
+#[test]
+fn compare_pane_at_120x35_in_russian() {
+    let screen = screen(&seed_pair(whatcode::strings::Lang::Ru), 120, 35);
+    assert!(screen.contains("Ключевые различия"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn compare_pane_at_80x24_in_russian() {
+    insta::assert_snapshot!(screen(&seed_pair(whatcode::strings::Lang::Ru), 80, 24));
+}

@@ -48,7 +48,7 @@ const BAD: &[(&str, Option<usize>, Option<&str>, &str)] = &[
     ("26_empty.toml", None, None, "the file is empty"),
     ("27_comments_only.toml", None, None, "nothing to load"),
     ("28_bad_signal_action.toml", Some(20), Some("default_action"), "expected one of Term"),
-    ("29_fix_not_a_list.toml", Some(16), Some("fix"), "expected a sequence"),
+    ("29_fix_not_a_list.toml", Some(16), Some("fix"), "expected a list of texts"),
     ("30_deeply_nested.toml", Some(1), None, "recursion"),
     ("31_invalid_utf8.toml", Some(10), None, "not valid UTF-8"),
     ("32_binary.toml", Some(1), None, "not valid UTF-8"),

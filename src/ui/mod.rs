@@ -78,7 +78,8 @@ impl Widget for &App {
 
 fn render_search_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let title = if app.comparing() { " whatcode · compare " } else { " whatcode " };
+    let title =
+        if app.comparing() { format!(" whatcode ·{}", app.s().compare_title) } else { " whatcode ".to_string() };
     let inner = if area.height >= 3 {
         let border = if app.focus == crate::keymap::Focus::Search { theme.key } else { theme.border };
         let block = Block::default().borders(Borders::ALL).border_style(border).title(Span::styled(title, theme.title));
