@@ -89,8 +89,10 @@ pub fn wrap_paragraphs(text: &str, width: usize, first: &str, rest: &str) -> Vec
             .initial_indent(lead)
             .subsequent_indent(&hanging)
             .word_splitter(textwrap::WordSplitter::NoHyphenation);
-        let kept = keep_units(&paragraph);
-        lines.extend(textwrap::wrap(&kept, options).into_iter().map(|l| l.replace('\u{a0}', " ")));
+        let kept = keep_ranges(&keep_units(&paragraph));
+        lines.extend(
+            textwrap::wrap(&kept, options).into_iter().map(|l| l.replace('\u{a0}', " ").replace(RANGE_DASH, "–")),
+        );
         lead = rest;
     }
     lines
@@ -165,6 +167,27 @@ const UNITS: &[&str] = &[
 
 /// Glues a number to the unit after it with a no-break space in place of the space, so the
 /// wrapper keeps them together; it is a plain space again after wrapping.
+/// Stands in for the en dash of a number range while wrapping: a non-breaking hyphen, which Unicode
+/// line breaking never breaks after, so `1000–1011` stays on one line.
+const RANGE_DASH: char = '\u{2011}';
+
+/// Glues the en dash of a number range (`1000–1011`, `0x100–0x1ff`) to both numbers.
+fn keep_ranges(paragraph: &str) -> String {
+    if !paragraph.contains('–') {
+        return paragraph.to_string();
+    }
+    let chars: Vec<char> = paragraph.chars().collect();
+    let mut out = String::with_capacity(paragraph.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_numbers = c == '–'
+            && i > 0
+            && chars[i - 1].is_ascii_alphanumeric()
+            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        out.push(if between_numbers { RANGE_DASH } else { c });
+    }
+    out
+}
+
 fn keep_units(paragraph: &str) -> String {
     let mut out = String::with_capacity(paragraph.len());
     let mut rest = paragraph;
@@ -476,6 +499,14 @@ mod tests {
             wrap_paragraphs(text, 80, "", ""),
             vec!["The gateway could not match the key to an active account.", "", "- first item goes on", "- second",]
         );
+    }
+
+    #[test]
+    fn number_ranges_stay_whole() {
+        let lines = wrap_paragraphs("aaaa bbbb 1000–1011 and 0x100–0x1ff cc", 13, "", "");
+        assert!(lines.iter().any(|l| l.contains("1000–1011")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("0x100–0x1ff")), "{lines:?}");
+        assert!(lines.iter().all(|l| !l.contains('\u{2011}')), "{lines:?}");
     }
 
     #[test]
