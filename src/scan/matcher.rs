@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_automata::meta::{Cache, Regex};
 use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input};
+use regex_automata::{Anchored, Input, PatternID, PatternSet};
 
 use super::literals;
 use crate::catalog::mention::{captured_value, code_group, compile_source, name_key, resolve_means};
@@ -70,16 +70,22 @@ pub struct Scratch {
     patterns: Vec<Option<(Cache, Captures)>>,
     hits: Vec<(usize, usize)>,
     found: Vec<Finding>,
+    /// Which patterns without a prefilter match the line, and the cache that finds out.
+    matched: Option<(Cache, PatternSet)>,
 }
 
 /// What a literal of the prefilter stands for.
 #[derive(Clone, Debug)]
 enum Literal {
-    /// Run these patterns on the line.
-    Patterns(Vec<usize>),
+    /// Run these patterns on the line: anchored where the literal starts, or over the whole line
+    /// (`true`) when the literal is where the pattern's matches end.
+    Patterns(Vec<(usize, bool)>),
     /// A `says` phrase of this code; `exact` when it must match case-sensitively.
     Says { index: usize, exact: Vec<u8> },
 }
+
+/// The position a hit records for a pattern that runs over the whole line.
+const ANYWHERE: usize = usize::MAX;
 
 /// The codes of one family, keyed the ways a mention can name them.
 #[derive(Default)]
@@ -99,8 +105,13 @@ struct FamilyCodes {
 /// Every mention pattern and `says` phrase of a catalog, ready to find codes in lines.
 pub struct Scanner {
     patterns: Vec<Pattern>,
-    /// Patterns without a usable literal prefilter: they run on every line.
+    /// Patterns without a usable literal prefilter: they run on the lines where
+    /// `unfiltered_set` says they match.
     unfiltered: Vec<usize>,
+    /// All of `unfiltered` as one multi-pattern expression: one pass over a line tells which of
+    /// them match there (built on first use; `None` when there are none or they do not compile
+    /// together, and then each runs on every line).
+    unfiltered_set: OnceLock<Option<Regex>>,
     prefilter: Option<AhoCorasick>,
     literals: Vec<Literal>,
     /// The literals themselves (lower-cased) and their lengths.
@@ -137,7 +148,12 @@ impl Scanner {
                     unless: m.unless.as_ref().map(|u| (u.to_string(), OnceLock::new())),
                     regex: OnceLock::new(),
                 });
-                match literals::prefixes(&m.regex) {
+                let (prefilter, anywhere) = match literals::prefilter(&m.regex) {
+                    None => (None, false),
+                    Some(literals::Prefilter::Prefix(l)) => (Some(l), false),
+                    Some(literals::Prefilter::Anywhere(l)) => (Some(l), true),
+                };
+                match prefilter {
                     None => unfiltered.push(p),
                     Some(prefixes) => {
                         for prefix in prefixes {
@@ -147,7 +163,7 @@ impl Scanner {
                                 literals.len() - 1
                             });
                             if let Literal::Patterns(list) = &mut literals[id] {
-                                list.push(p);
+                                list.push((p, anywhere));
                             }
                         }
                     }
@@ -191,7 +207,17 @@ impl Scanner {
             .flatten();
         let companions = companions(&needles);
         let needle_lens = needles.iter().map(Vec::len).collect();
-        Scanner { patterns, unfiltered, prefilter, literals, needles, needle_lens, companions, families }
+        Scanner {
+            patterns,
+            unfiltered,
+            unfiltered_set: OnceLock::new(),
+            prefilter,
+            literals,
+            needles,
+            needle_lens,
+            companions,
+            families,
+        }
     }
 
     /// Whether there is anything to find at all.
@@ -232,27 +258,56 @@ impl Scanner {
         if scratch.patterns.len() < self.patterns.len() {
             scratch.patterns.resize_with(self.patterns.len(), || None);
         }
-        let Scratch { patterns, hits, found, .. } = scratch;
+        let set = self.unfiltered_set.get_or_init(|| self.build_unfiltered_set());
+        let Scratch { patterns, hits, found, matched, .. } = scratch;
         hits.sort_unstable();
         hits.dedup();
         for &(p, at) in hits.iter() {
-            self.run_at(p, line, at, &mut patterns[p], found);
-        }
-        for &p in &self.unfiltered {
-            let mut at = 0;
-            while at <= line.len() {
-                let Some(end) = self.run_from(p, line, at, &mut patterns[p], found) else { break };
-                at = end.max(at + 1);
+            if at == ANYWHERE {
+                self.run_over(p, line, &mut patterns[p], found);
+            } else {
+                self.run_at(p, line, at, &mut patterns[p], found);
             }
+        }
+        let matched = match set {
+            Some(set) => {
+                let (cache, which) =
+                    matched.get_or_insert_with(|| (set.create_cache(), PatternSet::new(set.pattern_len())));
+                which.clear();
+                set.which_overlapping_matches_with(cache, &Input::new(line), which);
+                Some(&*which)
+            }
+            None => None,
+        };
+        for (k, &p) in self.unfiltered.iter().enumerate() {
+            if matched.is_some_and(|which| !which.contains(PatternID::new_unchecked(k))) {
+                continue;
+            }
+            self.run_over(p, line, &mut patterns[p], found);
         }
         tidy(found);
         found
     }
 
+    /// The expression that tells which of the patterns without a prefilter match a line.
+    fn build_unfiltered_set(&self) -> Option<Regex> {
+        if self.unfiltered.is_empty() {
+            return None;
+        }
+        let sources: Vec<&str> = self.unfiltered.iter().map(|&p| self.patterns[p].source.as_str()).collect();
+        Regex::builder()
+            .syntax(regex_automata::util::syntax::Config::new().utf8(false))
+            .configure(Regex::config().match_kind(regex_automata::MatchKind::All))
+            .build_many(&sources)
+            .ok()
+    }
+
     /// Records what literal `k`, found at `start..end`, stands for.
     fn take_literal(&self, k: usize, line: &[u8], start: usize, end: usize, scratch: &mut Scratch) {
         match &self.literals[k] {
-            Literal::Patterns(list) => scratch.hits.extend(list.iter().map(|p| (*p, start))),
+            Literal::Patterns(list) => {
+                scratch.hits.extend(list.iter().map(|&(p, anywhere)| (p, if anywhere { ANYWHERE } else { start })))
+            }
             Literal::Says { index, exact } => {
                 let span = start..end;
                 let case_ok = exact.is_empty() || line[span.clone()] == exact[..];
@@ -260,6 +315,15 @@ impl Scanner {
                     scratch.found.push(Finding { span, index: *index });
                 }
             }
+        }
+    }
+
+    /// Runs pattern `p` over the whole line, every match.
+    fn run_over(&self, p: usize, line: &[u8], slot: &mut Option<(Cache, Captures)>, found: &mut Vec<Finding>) {
+        let mut at = 0;
+        while at <= line.len() {
+            let Some(end) = self.run_from(p, line, at, slot, found) else { break };
+            at = end.max(at + 1);
         }
     }
 
