@@ -48,6 +48,15 @@ const FAMILY_ORDER: &[&str] = &[
 
 fn main() {
     println!("cargo:rerun-if-changed=assets");
+    // The embedded dataset is static data full of pointers (about 70,000 of them). In a
+    // position-independent executable the loader must patch each one at every start, which
+    // writes to 2 MB of pages: 2 ms of a 4 ms `whatcode show`. Linked at a fixed address, the data
+    // is read in place from the file. Linux with GNU ld or lld only; other targets keep the
+    // default. See BENCHMARKS.md.
+    let linux = std::env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux");
+    if linux {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
     let mut files: Vec<PathBuf> = fs::read_dir("assets")
         .expect("assets/ folder")
         .filter_map(|e| e.ok().map(|e| e.path()))
