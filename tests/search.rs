@@ -275,3 +275,14 @@ fn exact_words_beat_scattered_letters_and_common_codes_come_first() {
     assert!(standout(&search(&catalog, &index, &Query::parse("timeout", &catalog))).is_none());
     assert!(position("timeout", "http/504") < 5, "{:?}", &ids("timeout")[..10]);
 }
+
+#[test]
+fn a_family_and_a_code_is_a_query_not_a_log_line() {
+    let catalog = Catalog::builtin();
+    for query in ["ws 1002", "http 5xx", "errno 111"] {
+        assert!(!whatcode::search::Query::parse(query, &catalog).looks_like_a_line(), "{query}");
+    }
+    for line in ["connection refused", "exit code 137", "status=502"] {
+        assert!(whatcode::search::Query::parse(line, &catalog).looks_like_a_line(), "{line}");
+    }
+}

@@ -13,8 +13,10 @@ use crate::catalog::{Catalog, EntryRef};
 pub struct SearchIndex {
     names: OnceLock<Vec<Names>>,
     text: OnceLock<TextIndex>,
-    /// The mention scanner, for queries that look like pasted log lines.
+    /// The mention scanner, for queries that look like pasted log lines, and its working memory
+    /// (regex caches stay warm from one keystroke to the next).
     scanner: OnceLock<crate::scan::Scanner>,
+    scratch: std::sync::Mutex<crate::scan::Scratch>,
     /// For a single query (the CLI) a scan of the text is cheaper than building the word index,
     /// which pays off only over many keystrokes.
     pub(super) one_shot: bool,
@@ -112,6 +114,15 @@ impl SearchIndex {
     /// The scanner that finds the codes a pasted line mentions (built on the first such query).
     pub fn scanner(&self, catalog: &Catalog) -> &crate::scan::Scanner {
         self.scanner.get_or_init(|| crate::scan::Scanner::new(catalog))
+    }
+
+    /// The codes `line` mentions, with the scanner's working memory kept for the next query.
+    pub fn mentions_in(&self, catalog: &Catalog, line: &str) -> Vec<crate::scan::Finding> {
+        let scanner = self.scanner(catalog);
+        match self.scratch.lock() {
+            Ok(mut scratch) => scanner.find_with(line.as_bytes(), &mut scratch).to_vec(),
+            Err(_) => scanner.find(line.as_bytes()),
+        }
     }
 
     pub(super) fn text(&self, catalog: &Catalog) -> &TextIndex {

@@ -133,7 +133,7 @@ fn mentions(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
     if !query.looks_like_a_line() {
         return Vec::new();
     }
-    let mut found = index.scanner(catalog).find(query.text.as_bytes());
+    let mut found = index.mentions_in(catalog, &query.text);
     // A code mentioned twice (its number and its message) is one hit, at its first mention.
     let mut seen = std::collections::HashSet::new();
     found.retain(|f| seen.insert(f.index));
@@ -160,33 +160,47 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
         }
         Pattern::Number { value, typed } => {
             let families = catalog.families();
-            let hex_families: Vec<&str> =
-                families.iter().filter(|f| f.display == Display::Hex).map(|f| f.id.as_ref()).collect();
             // What the typed number stands for in each family: itself, a negative number read by
-            // the family's rule, or nothing (a text family's codes are matched as written).
-            let wanted: Vec<(&str, Option<i64>, bool)> = families
+            // the family's rule, or nothing (a text family's codes are matched as written); and
+            // how the family writes its codes.
+            struct Wanted<'f> {
+                id: &'f str,
+                want: Option<i64>,
+                text: bool,
+                mixed: bool,
+                hex: bool,
+            }
+            let wanted: Vec<Wanted<'_>> = families
                 .iter()
-                .map(|f| {
-                    (
-                        f.id.as_ref(),
-                        f.display.is_numeric().then(|| f.read_number(*value)).flatten(),
-                        f.display == Display::Text,
-                    )
+                .map(|f| Wanted {
+                    id: f.id.as_ref(),
+                    want: f.display.is_numeric().then(|| f.read_number(*value)).flatten(),
+                    text: f.display == Display::Text,
+                    mixed: f.display == Display::Mixed,
+                    hex: f.display == Display::Hex,
                 })
                 .collect();
             let typed_hex = typed.starts_with("0x");
             // In a family that writes codes in hex as well (Windows), eight bare digits are
             // usually a hex HRESULT or NTSTATUS written without `0x` (80070005).
-            let mixed: Vec<&str> =
-                families.iter().filter(|f| f.display == Display::Mixed).map(|f| f.id.as_ref()).collect();
             let as_hex = (typed.len() == 8 && typed.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| i64::from_str_radix(typed, 16).ok())
                 .flatten();
             // Iterators rather than `for` loops here and below: the catalogue's chained iterator
-            // runs as two tight loops this way.
-            hits.extend(catalog.iter().enumerate().filter(|(_, e)| in_family(e)).filter_map(|(i, e)| {
-                let (_, want, text) = wanted.iter().find(|(id, _, _)| *id == e.family()).copied()?;
-                if text || mixed.contains(&e.family()) {
+            // runs as two tight loops this way. The family is read once per code (a cached code
+            // reads it from the mapped file).
+            // Codes come grouped by family: the family of the code before is the likely one.
+            let mut last = 0;
+            hits.extend(catalog.iter().enumerate().filter_map(|(i, e)| {
+                let family = e.family();
+                if query.family.as_deref().is_some_and(|f| f != family) {
+                    return None;
+                }
+                if wanted.get(last).is_none_or(|w| w.id != family) {
+                    last = wanted.iter().position(|w| w.id == family)?;
+                }
+                let w = &wanted[last];
+                if w.text || w.mixed {
                     // A number written as an alias (MQTT's 0x87 is also printed as 135).
                     if let Some(k) = e.aliases().position(|a| a.eq_ignore_ascii_case(typed)) {
                         let len = e.alias(k).chars().count();
@@ -198,10 +212,10 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
                         });
                     }
                 }
-                if text {
+                if w.text {
                     return code_text_hit(i, e, typed);
                 }
-                if let Some(hex) = as_hex.filter(|_| mixed.contains(&e.family()))
+                if let Some(hex) = as_hex.filter(|_| w.mixed)
                     && e.end().is_none()
                     && e.value() == hex
                 {
@@ -214,13 +228,13 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
                     });
                 }
                 // A decimal number inside a hex family's range block is a coincidence, not a query.
-                if e.end().is_some() && !typed_hex && hex_families.contains(&e.family()) {
+                if e.end().is_some() && !typed_hex && w.hex {
                     return None;
                 }
-                let mut hit = number_hit(i, e, want?, typed)?;
+                let mut hit = number_hit(i, e, w.want?, typed)?;
                 // Within a tier, a family written the way the number was typed comes first:
                 // `0x7` is HTTP/2's 0x7 before errno 7, and `7` the other way round.
-                if typed_hex == hex_families.contains(&e.family()) {
+                if typed_hex == w.hex {
                     hit.inner += 1;
                 }
                 Some(hit)
@@ -266,11 +280,23 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
                 catalog.families().iter().filter(|f| f.display == Display::Text).map(|f| f.id.as_ref()).collect();
             let scan = |range: Range<usize>| -> Vec<Hit> {
                 let matcher = SkimMatcherV2::default().ignore_case();
+                // Codes come grouped by family: whether the family writes codes as words is
+                // looked up once per family, not once per code.
+                let (mut last_family, mut last_is_text) = ("", false);
+                let one_word = !needle.contains(' ');
                 range
                     .map(|i| (i, catalog.at(i)))
                     .filter(|(_, e)| in_family(e))
                     .filter_map(|(i, e)| {
-                        if text_families.contains(&e.family()) && normalize(e.code()) == needle {
+                        let is_text = one_word && {
+                            let family = e.family();
+                            if family != last_family {
+                                last_is_text = text_families.contains(&family);
+                                last_family = family;
+                            }
+                            last_is_text
+                        };
+                        if is_text && normalize(e.code()) == needle {
                             // A code written as a word (`not_found`, `CrashLoopBackOff`) is as
                             // good as a name: commonness decides between it and equal names.
                             let len = e.code().chars().count();

@@ -28,10 +28,18 @@ pub struct Query {
 
 impl Query {
     /// Whether the query could be (part of) a log line that mentions codes in context: several
-    /// words, or punctuation that log lines carry. A bare code or name is not scanned.
+    /// words, or punctuation that log lines carry. A bare code or name is not scanned, nor a
+    /// family and a code or class (`ws 1002`, `http 5xx`, `bigco 100042`).
     pub fn looks_like_a_line(&self) -> bool {
         let text = self.text.trim();
-        text.split_whitespace().nth(1).is_some() || text.contains([':', '=', '(', ')', '[', ']', '"', '\'', '<', '>'])
+        if text.contains([':', '=', '(', ')', '[', ']', '"', '\'', '<', '>']) {
+            return true;
+        }
+        let words = text.split_whitespace().count();
+        let family_and_code = words == 2
+            && self.family.is_some()
+            && matches!(self.pattern, Pattern::Number { .. } | Pattern::Class { .. });
+        words >= 2 && !family_and_code
     }
 }
 
