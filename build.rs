@@ -327,14 +327,15 @@ fn translations(out: &mut String) {
         for c in &raw.code {
             let _ = writeln!(
                 codes,
-                "TranslatedCode {{ lang: {lang}, id: {:?}, summary: {}, description: {}, when: {}, fix: {}, sign: {}, use_when: {} }},",
+                "TranslatedCode {{ lang: {lang}, id: {:?}, summary: {}, description: {}, when: {}, fix: {}, sign: {}, use_when: {}, source: {} }},",
                 format!("{}/{}", raw.family, c.code),
                 text(&c.summary),
                 text(&c.description),
                 text(&c.when),
                 list(&c.fix),
                 opt(&c.sign),
-                opt(&c.use_when)
+                opt(&c.use_when),
+                opt(&c.source)
             );
         }
         for n in &raw.compare {

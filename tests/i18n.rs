@@ -338,6 +338,9 @@ impl Fingerprints {
                 if t.use_when.is_some() {
                     prints.add(&file, &place, "use_when", en.use_when.as_deref().map(english_text));
                 }
+                if t.source.is_some() {
+                    prints.add(&file, &place, "source", en.source.as_deref().map(english_text));
+                }
             }
             for t in &raw.compare {
                 let place = format!("compare:{},{}", t.a, t.b);
@@ -513,4 +516,13 @@ fn every_russian_text_was_made_from_the_current_english() {
         problems.len(),
         problems.join("\n")
     );
+}
+
+#[test]
+fn who_uses_a_non_standard_code_is_said_in_russian_too() {
+    // The second review found a whole English sentence in the Russian http/499.
+    let catalog = russian();
+    let e = catalog.entry(catalog.resolve_id("http/499").expect("499"));
+    let source = e.source.as_deref().expect("499 names who uses it");
+    assert!(is_cyrillic(source), "{source}");
 }

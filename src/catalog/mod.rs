@@ -95,6 +95,9 @@ impl Catalog {
                     if t.use_when.is_some() {
                         e.use_when = t.use_when.clone();
                     }
+                    if t.source.is_some() && e.source.is_some() {
+                        e.source = t.source.clone();
+                    }
                     done.insert(id);
                 }
             }

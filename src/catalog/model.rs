@@ -426,6 +426,7 @@ pub struct TranslatedCode {
     pub fix: TextList,
     pub sign: Option<Text>,
     pub use_when: Option<Text>,
+    pub source: Option<Text>,
 }
 
 /// A curated note in another language.

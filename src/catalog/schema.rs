@@ -175,6 +175,8 @@ pub struct RawTranslatedCode {
     pub fix: Vec<String>,
     pub sign: Option<String>,
     pub use_when: Option<String>,
+    /// Who uses a non-standard code (the English `source`).
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
