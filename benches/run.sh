@@ -88,24 +88,22 @@ for n in 1000 10000 100000; do
   echo "$n codes: first load (parse + validate + cache) ${cold}, later loads $(median "$work/load.json") ms"
 done
 echo
+# whatcode search against fzf --filter over the lines of $1, for each query at 10^5 codes. Both
+# run through the same shell, so both pay the same start-up overhead.
+versus_fzf() {
+  for q in "snpt" "snapshot too large" "100042"; do
+    hyperfine --warmup 3 --runs 15 --export-json "$work/q.json" \
+      "fzf --filter '$q' < $1 > /dev/null" \
+      "$B search '$q' --limit 20 --data $work/codes-100000.toml > /dev/null" >/dev/null
+    read -r f w < <(median "$work/q.json")
+    echo "'$q': fzf $f ms, whatcode $w ms, ratio $(python3 -c "print('%.2f' % ($w/$f))")"
+  done
+}
 echo "## search at 10^5 codes vs fzf --filter over the same records' one-line forms"
-for q in "snpt" "snapshot too large" "100042"; do
-  # Both through the same shell, so both pay the same start-up overhead.
-  hyperfine --warmup 3 --runs 15 --export-json "$work/q.json" \
-    "fzf --filter '$q' < $work/codes-100000.txt > /dev/null" \
-    "$B search '$q' --limit 20 --data $work/codes-100000.toml > /dev/null" >/dev/null
-  read -r f w < <(median "$work/q.json")
-  echo "'$q': fzf $f ms, whatcode $w ms, ratio $(python3 -c "print('%.2f' % ($w/$f))")"
-done
+versus_fzf "$work/codes-100000.txt"
 echo
 echo "## search at 10^5 codes vs fzf --filter over 'family code name' lines (the stricter comparison)"
-for q in "snpt" "snapshot too large" "100042"; do
-  hyperfine --warmup 3 --runs 15 --export-json "$work/q.json" \
-    "fzf --filter '$q' < $work/codes-100000.short.txt > /dev/null" \
-    "$B search '$q' --limit 20 --data $work/codes-100000.toml > /dev/null" >/dev/null
-  read -r f w < <(median "$work/q.json")
-  echo "'$q': fzf $f ms, whatcode $w ms, ratio $(python3 -c "print('%.2f' % ($w/$f))")"
-done
+versus_fzf "$work/codes-100000.short.txt"
 echo
 echo "## In a pseudo-terminal (measured from outside the process)"
 "$PTY" "$B" first-frame

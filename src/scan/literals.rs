@@ -17,23 +17,9 @@ const MAX_LITERALS: usize = 16;
 /// pattern has no such finite set (it then runs on every line). Lower-cased because the
 /// prefilter matches ASCII case-insensitively: a `(?i)` pattern's literals fold into one.
 pub fn prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::ParserBuilder::new().build().parse(pattern).ok()?;
-    let mut extractor = Extractor::new();
-    extractor.kind(ExtractKind::Prefix).limit_class(16).limit_repeat(4).limit_literal_len(12).limit_total(256);
-    let seq = extractor.extract(&hir);
-    let literals = seq.literals()?;
-    if literals.is_empty() {
+    let mut out = extract(pattern, ExtractKind::Prefix, 256)?;
+    if out.iter().any(|l| l.len() < MIN_LITERAL_BYTES) {
         return None;
-    }
-    let mut out: Vec<Vec<u8>> = Vec::with_capacity(literals.len());
-    for literal in literals {
-        let bytes = literal.as_bytes().to_ascii_lowercase();
-        if bytes.len() < MIN_LITERAL_BYTES {
-            return None;
-        }
-        if !out.contains(&bytes) {
-            out.push(bytes);
-        }
     }
     // Many literals that differ only in their last bytes (`http/0` ... `http/9`, from a class
     // after the text) are shortened together to their shared start: one literal is cheaper to
@@ -88,15 +74,21 @@ fn selective(literal: &[u8]) -> bool {
 
 /// The lower-cased literals one of which ends every match of `pattern`, or `None`.
 fn suffixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    extract(pattern, ExtractKind::Suffix, 64)
+}
+
+/// The distinct lower-cased literals of `kind` (prefixes or suffixes) one of which every match of
+/// `pattern` has, or `None` when there is no such finite, non-empty set.
+fn extract(pattern: &str, kind: ExtractKind, limit_total: usize) -> Option<Vec<Vec<u8>>> {
     let hir = regex_syntax::ParserBuilder::new().build().parse(pattern).ok()?;
     let mut extractor = Extractor::new();
-    extractor.kind(ExtractKind::Suffix).limit_class(16).limit_repeat(4).limit_literal_len(12).limit_total(64);
+    extractor.kind(kind).limit_class(16).limit_repeat(4).limit_literal_len(12).limit_total(limit_total);
     let seq = extractor.extract(&hir);
     let literals = seq.literals()?;
     if literals.is_empty() {
         return None;
     }
-    let mut out: Vec<Vec<u8>> = Vec::new();
+    let mut out: Vec<Vec<u8>> = Vec::with_capacity(literals.len());
     for literal in literals {
         let bytes = literal.as_bytes().to_ascii_lowercase();
         if !out.contains(&bytes) {
