@@ -301,14 +301,7 @@ fn translations(out: &mut String) {
         let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let raw: RawTranslationFile = toml::from_str(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let lang = format!("{:?}", raw.lang);
-        let words = raw.name.is_some()
-            || raw.layer.is_some()
-            || raw.overview.is_some()
-            || raw.number_space.is_some()
-            || !raw.range_labels.is_empty()
-            || !raw.range_unknown.is_empty()
-            || !raw.standard.is_empty();
-        if words {
+        if raw.has_family_words() {
             let standards: Vec<String> =
                 raw.standard.iter().map(|l| format!("({:?}, {}, {})", l.id, text(&l.label), text(&l.means))).collect();
             let _ = writeln!(

@@ -359,13 +359,7 @@ impl Fingerprints {
     /// texts (by position, as the binary pairs them), standard levels (by id).
     fn add_family(&mut self, file: &str, raw: &RawTranslationFile, en: Option<&RawFamily>) {
         let place = format!("family:{}", raw.family);
-        let words = raw.name.is_some()
-            || raw.layer.is_some()
-            || raw.overview.is_some()
-            || raw.number_space.is_some()
-            || !raw.range_labels.is_empty()
-            || !raw.range_unknown.is_empty()
-            || !raw.standard.is_empty();
+        let words = raw.has_family_words();
         let Some(en) = en else {
             // `cross`: a file of notes only, which names no family of its own.
             if words {

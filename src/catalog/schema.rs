@@ -165,6 +165,20 @@ pub struct RawTranslationFile {
     pub compare: Vec<RawCompare>,
 }
 
+impl RawTranslationFile {
+    /// Whether the file translates the family's own words (name, layer, number space, overview,
+    /// class labels and unknown texts, standard levels), not only codes and notes.
+    pub fn has_family_words(&self) -> bool {
+        self.name.is_some()
+            || self.layer.is_some()
+            || self.overview.is_some()
+            || self.number_space.is_some()
+            || !self.range_labels.is_empty()
+            || !self.range_unknown.is_empty()
+            || !self.standard.is_empty()
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTranslatedCode {

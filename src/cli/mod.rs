@@ -334,19 +334,16 @@ impl Cli<'_> {
     /// `http 477`: a family and a number that is none of its codes nor inside one of its range
     /// entries answers like `show http/477` (the class, and the code to treat it as).
     fn family_and_number(&self, query: &str, hits: &[crate::search::Hit]) -> Option<Output> {
-        let mut words = query.split_whitespace();
-        let (family, number) = (words.next()?, words.next()?);
-        if words.next().is_some() || parse_number(number).is_none() {
-            return None;
-        }
-        let family = self.catalog.family(family)?;
+        let parsed = Query::parse(query, self.catalog);
+        let Pattern::Number { typed, .. } = &parsed.pattern else { return None };
+        let family = self.catalog.family(parsed.family.as_deref()?)?;
         let covered = hits.iter().any(|h| {
             matches!(h.tier, Tier::ExactCode | Tier::InRange) && self.catalog.at(h.index).family() == family.id
         });
         if covered {
             return None;
         }
-        self.unregistered(&family.id, number)
+        self.unregistered(&family.id, typed)
     }
 
     /// Under the hits for a bare number that no family registers (`477`): the classes of the

@@ -219,13 +219,7 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
                     && e.end().is_none()
                     && e.value() == hex
                 {
-                    let len = e.code().chars().count();
-                    return Some(Hit {
-                        index: i,
-                        tier: Tier::ExactCode,
-                        inner: 0,
-                        matched: Matched::Code((0..len).collect()),
-                    });
+                    return Some(whole_code(i, e, Tier::ExactCode));
                 }
                 // A decimal number inside a hex family's range block is a coincidence, not a query.
                 if e.end().is_some() && !typed_hex && w.hex {
@@ -299,13 +293,7 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
                         if is_text && normalize(e.code()) == needle {
                             // A code written as a word (`not_found`, `CrashLoopBackOff`) is as
                             // good as a name: commonness decides between it and equal names.
-                            let len = e.code().chars().count();
-                            return Some(Hit {
-                                index: i,
-                                tier: Tier::ExactName,
-                                inner: 0,
-                                matched: Matched::Code((0..len).collect()),
-                            });
+                            return Some(whole_code(i, e, Tier::ExactName));
                         }
                         words_hit(i, e, &names[i], &text, &matcher, &needle, &needle_words, needle_mask)
                     })
@@ -335,11 +323,16 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
 
 /// A typed number against a code written as text (`23505`, `52e`): the code itself, or a code
 /// that starts with it.
+/// A hit on entry `i` with the whole of its code highlighted.
+fn whole_code(i: usize, e: EntryRef<'_>, tier: Tier) -> Hit {
+    let len = e.code().chars().count();
+    Hit { index: i, tier, inner: 0, matched: Matched::Code((0..len).collect()) }
+}
+
 fn code_text_hit(i: usize, e: EntryRef<'_>, typed: &str) -> Option<Hit> {
     let code = e.code();
-    let len = code.chars().count();
     if code.eq_ignore_ascii_case(typed) {
-        return Some(Hit { index: i, tier: Tier::ExactCode, inner: 0, matched: Matched::Code((0..len).collect()) });
+        return Some(whole_code(i, e, Tier::ExactCode));
     }
     let is_prefix = code.len() > typed.len() && code.as_bytes()[..typed.len()].eq_ignore_ascii_case(typed.as_bytes());
     is_prefix.then(|| Hit {
@@ -353,8 +346,7 @@ fn code_text_hit(i: usize, e: EntryRef<'_>, typed: &str) -> Option<Hit> {
 fn number_hit(i: usize, e: EntryRef<'_>, value: i64, typed: &str) -> Option<Hit> {
     let end = e.end();
     if end.is_none() && e.value() == value {
-        let len = e.code().chars().count();
-        return Some(Hit { index: i, tier: Tier::ExactCode, inner: 0, matched: Matched::Code((0..len).collect()) });
+        return Some(whole_code(i, e, Tier::ExactCode));
     }
     if end.is_some() && e.covers(value) {
         return Some(Hit { index: i, tier: Tier::InRange, inner: 0, matched: Matched::Nothing });
