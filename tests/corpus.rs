@@ -84,7 +84,7 @@ fn precision_and_recall_are_high() {
         // Ids in order of first appearance: a code mentioned twice on a line (its number and its
         // message) counts once.
         let mut found: Vec<String> = Vec::new();
-        for f in scanner.find(case.line.as_bytes()) {
+        for f in scanner.find(&catalog, case.line.as_bytes()) {
             let id = catalog.at(f.index).id();
             if !found.contains(&id) {
                 found.push(id);
@@ -156,7 +156,7 @@ fn the_fast_resolver_agrees_with_the_reference_on_every_example() {
             for example in m.examples.iter() {
                 let reference: Vec<usize> =
                     mention::find_in(&catalog, family, m, &regex, example).into_iter().map(|(i, _)| i).collect();
-                let found: Vec<usize> = scanner.find(example.as_bytes()).iter().map(|f| f.index).collect();
+                let found: Vec<usize> = scanner.find(&catalog, example.as_bytes()).iter().map(|f| f.index).collect();
                 for i in reference {
                     assert!(
                         found.contains(&i),
@@ -178,7 +178,7 @@ fn every_says_phrase_finds_its_code_in_a_line() {
     for (i, e) in catalog.iter().enumerate() {
         for phrase in e.says() {
             let line = format!("2026-12-03T10:12:01Z worker[7]: request failed: {phrase} (retrying)");
-            if !scanner.find(line.as_bytes()).iter().any(|f| f.index == i) {
+            if !scanner.find(&catalog, line.as_bytes()).iter().any(|f| f.index == i) {
                 missed.push(format!("{} says '{phrase}'", e.id()));
             }
         }

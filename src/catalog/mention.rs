@@ -19,12 +19,15 @@ pub fn compile(mention: &Mention) -> Result<Regex, String> {
 }
 
 /// [`compile`] for the expression's text.
+///
+/// Classes and word boundaries are ASCII (`\d` is `[0-9]`, `\b` sees ASCII words, `(?i)` folds
+/// ASCII letters): codes in logs are ASCII, and ASCII automata are a fraction of the size and run
+/// on the fast engines. An expression that needs Unicode to compile (a non-ASCII letter in a
+/// class) gets it.
 pub fn compile_source(source: &str, needs_code_group: bool) -> Result<Regex, String> {
-    let regex = Regex::builder()
-        .syntax(syntax::Config::new().utf8(false))
-        .configure(Regex::config().nfa_size_limit(Some(SIZE_LIMIT)).hybrid_cache_capacity(SIZE_LIMIT))
-        .build(source)
-        .map_err(|e| format!("not a valid expression: {}", one_line(&e.to_string())))?;
+    let regex = build(&[source], false)
+        .or_else(|_| build(&[source], true))
+        .map_err(|e| format!("not a valid expression: {}", one_line(&e)))?;
     if needs_code_group && code_group(&regex).is_none() {
         return Err(
             "the expression needs a group named `code`: (?P<code>...), or the mention says which code it `means`"
@@ -32,6 +35,23 @@ pub fn compile_source(source: &str, needs_code_group: bool) -> Result<Regex, Str
         );
     }
     Ok(regex)
+}
+
+/// Compiles one expression, or several as one multi-pattern expression, ASCII-only unless
+/// `unicode`; the error is the regex crate's message. The one-pass engine (captures in a single
+/// pass) is kept for small expressions only: for the long alternations of messages it would take
+/// most of the scanner's memory.
+pub fn build(sources: &[&str], unicode: bool) -> Result<Regex, String> {
+    Regex::builder()
+        .syntax(syntax::Config::new().utf8(false).unicode(unicode))
+        .configure(
+            Regex::config()
+                .nfa_size_limit(Some(SIZE_LIMIT))
+                .hybrid_cache_capacity(SIZE_LIMIT)
+                .onepass_size_limit(Some(16 << 10)),
+        )
+        .build_many(sources)
+        .map_err(|e| e.to_string())
 }
 
 /// The index of the group named `code`.

@@ -52,7 +52,7 @@ pub fn run(catalog: &Catalog, files: &[PathBuf], view: View, layout: Layout, sin
         let label = source.map_or_else(|| layout.lang.strings().scan_stdin.to_string(), |p| p.display().to_string());
         let result = match (view, source) {
             (View::Summary, Some(path)) if is_regular(path) => {
-                tally_file(&scanner, path, cores()).map(|tally| summary(catalog, &tally, &label, layout, sink))
+                tally_file(catalog, &scanner, path, cores()).map(|tally| summary(catalog, &tally, &label, layout, sink))
             }
             (_, Some(path)) => match File::open(path) {
                 Ok(file) => {
@@ -112,7 +112,7 @@ fn stream(
     loop {
         match lines.next_line()? {
             Next::Line(number, line) => {
-                let findings = scanner.find_with(line, &mut scratch);
+                let findings = scanner.find_with(catalog, line, &mut scratch);
                 found |= !findings.is_empty();
                 match view {
                     View::Summary => tally.add(number, line, findings),
@@ -188,7 +188,7 @@ fn list_line(catalog: &Catalog, file: Option<&str>, number: u64, line: &[u8], f:
 pub fn tally_input(catalog: &Catalog, path: Option<&Path>) -> io::Result<Tally> {
     let scanner = Scanner::new(catalog);
     let source: Box<dyn Read> = match path {
-        Some(path) if is_regular(path) => return tally_file(&scanner, path, cores()),
+        Some(path) if is_regular(path) => return tally_file(catalog, &scanner, path, cores()),
         Some(path) => Box::new(File::open(path)?),
         None => Box::new(io::stdin().lock()),
     };
@@ -198,7 +198,7 @@ pub fn tally_input(catalog: &Catalog, path: Option<&Path>) -> io::Result<Tally> 
     loop {
         match lines.next_line()? {
             Next::Line(number, line) => {
-                let found = scanner.find_with(line, &mut scratch);
+                let found = scanner.find_with(catalog, line, &mut scratch);
                 tally.add(number, line, found);
             }
             Next::Drained => {}

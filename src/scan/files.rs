@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::lines::{Lines, Next};
 use super::tally::Tally;
 use super::{Scanner, Scratch};
+use crate::catalog::Catalog;
 
 /// Bytes per block: large enough that the cut costs nothing, small enough to share the work.
 const BLOCK_BYTES: u64 = 8 << 20;
@@ -18,10 +19,11 @@ const BLOCK_BYTES: u64 = 8 << 20;
 const PARALLEL_FROM_BYTES: u64 = 4 << 20;
 
 /// The counts of every code mentioned in the regular file at `path`, using up to `threads` cores.
-pub fn tally_file(scanner: &Scanner, path: &Path, threads: usize) -> io::Result<Tally> {
+/// `catalog` is the one `scanner` was made from.
+pub fn tally_file(catalog: &Catalog, scanner: &Scanner, path: &Path, threads: usize) -> io::Result<Tally> {
     let len = std::fs::metadata(path)?.len();
     if len < PARALLEL_FROM_BYTES || threads < 2 {
-        return tally_range(scanner, path, 0, len).map(|(t, _)| t);
+        return tally_range(catalog, scanner, path, 0, len).map(|(t, _)| t);
     }
     let blocks = len.div_ceil(BLOCK_BYTES) as usize;
     // Where each block's first whole line starts (block 0 at 0), found up front: cheap, a short
@@ -44,7 +46,7 @@ pub fn tally_file(scanner: &Scanner, path: &Path, threads: usize) -> io::Result<
                             return Ok(mine);
                         }
                         let (start, end) = (starts[k], starts[k + 1].max(starts[k]));
-                        let (tally, newlines) = tally_range(scanner, path, start, end)?;
+                        let (tally, newlines) = tally_range(catalog, scanner, path, start, end)?;
                         mine.push((k, tally, newlines));
                     }
                 })
@@ -86,7 +88,7 @@ fn line_start_from(file: &mut File, at: u64, len: u64) -> io::Result<u64> {
 
 /// Counts the lines of `start..end` (whole lines), numbering them from 1; also returns how many
 /// line ends the range holds.
-fn tally_range(scanner: &Scanner, path: &Path, start: u64, end: u64) -> io::Result<(Tally, u64)> {
+fn tally_range(catalog: &Catalog, scanner: &Scanner, path: &Path, start: u64, end: u64) -> io::Result<(Tally, u64)> {
     let mut file = File::open(path)?;
     file.seek(SeekFrom::Start(start))?;
     let mut lines = Lines::new(file.take(end - start));
@@ -95,7 +97,7 @@ fn tally_range(scanner: &Scanner, path: &Path, start: u64, end: u64) -> io::Resu
     loop {
         match lines.next_line()? {
             Next::Line(n, line) => {
-                let found = scanner.find_with(line, &mut scratch);
+                let found = scanner.find_with(catalog, line, &mut scratch);
                 tally.add(n, line, found);
             }
             Next::Drained => {}

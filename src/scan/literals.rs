@@ -4,6 +4,7 @@
 //! one Aho-Corasick automaton.
 
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind};
 
 /// The shortest literal worth prefiltering on: one- and two-byte literals (`40`, `re`) occur on
 /// nearly every line, and each occurrence costs a regex run; a pattern whose matches can start
@@ -11,7 +12,7 @@ use regex_syntax::hir::literal::{ExtractKind, Extractor};
 pub const MIN_LITERAL_BYTES: usize = 3;
 
 /// More literals than this for one pattern are shortened together (see [`prefixes`]).
-const MAX_LITERALS: usize = 16;
+const MAX_LITERALS: usize = 64;
 
 /// The lower-cased literals one of which starts every match of `pattern`, or `None` when the
 /// pattern has no such finite set (it then runs on every line). Lower-cased because the
@@ -49,20 +50,57 @@ pub fn prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
 pub enum Prefilter {
     /// Every match starts with one of these: run the pattern anchored where one occurs.
     Prefix(Vec<Vec<u8>>),
-    /// Every match ends with one of these: run the pattern over the line when one occurs.
+    /// Every match ends with or holds one of these: run the pattern over the line when one
+    /// occurs.
     Anywhere(Vec<Vec<u8>>),
 }
 
 /// The most selective literals a pattern has: its prefixes when they are selective, else its
 /// suffixes when those are (`(?P<code>[1-5][0-9]{2}) (?:Client|Server) Error: ` starts with any
-/// three digits, which occur on nearly every line, but ends with ` Error: `), else none: the
-/// scanner then finds the lines it matches together with the other patterns that have none.
+/// three digits, which occur on nearly every line, but ends with ` Error: `), else literals every
+/// match holds somewhere inside (`(?:killed|exited) by signal (?P<code>\d+)` holds `signal`), else
+/// none: the scanner then finds the lines it matches together with the other patterns that have
+/// none.
 pub fn prefilter(pattern: &str) -> Option<Prefilter> {
     let prefix = prefixes(pattern);
     if prefix.as_ref().is_some_and(|p| p.iter().all(|l| selective(l))) {
         return prefix.map(Prefilter::Prefix);
     }
-    suffixes(pattern).filter(|s| s.iter().all(|l| selective(l))).map(Prefilter::Anywhere)
+    if let Some(ends) = suffixes(pattern).filter(|s| s.iter().all(|l| selective(l))) {
+        return Some(Prefilter::Anywhere(ends));
+    }
+    inner(&parse(pattern)?).map(Prefilter::Anywhere)
+}
+
+/// Selective literals one of which every match of `hir` holds: the best of the required parts of
+/// a concatenation (each part's own prefixes, or the literals inside it), the union over the
+/// branches of an alternation.
+fn inner(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Capture(c) => inner(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => inner(&r.sub),
+        HirKind::Alternation(branches) => {
+            let mut all: Vec<Vec<u8>> = Vec::new();
+            for branch in branches {
+                for l in inner(branch)? {
+                    if !all.contains(&l) {
+                        all.push(l);
+                    }
+                }
+            }
+            (all.len() <= MAX_LITERALS).then_some(all)
+        }
+        // What the parts from each one on start with (a `(?i)` word is a run of one-letter
+        // classes, so single parts are not enough), or what a part holds inside.
+        HirKind::Concat(parts) => (0..parts.len())
+            .filter_map(|k| {
+                let rest = Hir::concat(parts[k..].to_vec());
+                let starts = literals_of(&rest, ExtractKind::Prefix, 64).filter(|s| s.iter().all(|l| selective(l)));
+                starts.or_else(|| inner(&parts[k]))
+            })
+            .max_by_key(|set| (set.iter().map(Vec::len).min().unwrap_or(0), std::cmp::Reverse(set.len()))),
+        _ => None,
+    }
 }
 
 /// Whether a literal is rare enough in logs to be worth a regex run wherever it occurs: not
@@ -80,10 +118,22 @@ fn suffixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
 /// The distinct lower-cased literals of `kind` (prefixes or suffixes) one of which every match of
 /// `pattern` has, or `None` when there is no such finite, non-empty set.
 fn extract(pattern: &str, kind: ExtractKind, limit_total: usize) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::ParserBuilder::new().build().parse(pattern).ok()?;
+    literals_of(&parse(pattern)?, kind, limit_total)
+}
+
+/// A pattern's syntax tree, read the way the scanner compiles it (ASCII classes and case folding;
+/// a pattern that needs Unicode is read with it).
+fn parse(pattern: &str) -> Option<Hir> {
+    let read =
+        |unicode: bool| regex_syntax::ParserBuilder::new().utf8(false).unicode(unicode).build().parse(pattern).ok();
+    read(false).or_else(|| read(true))
+}
+
+/// [`extract`] for a syntax tree.
+fn literals_of(hir: &Hir, kind: ExtractKind, limit_total: usize) -> Option<Vec<Vec<u8>>> {
     let mut extractor = Extractor::new();
     extractor.kind(kind).limit_class(16).limit_repeat(4).limit_literal_len(12).limit_total(limit_total);
-    let seq = extractor.extract(&hir);
+    let seq = extractor.extract(hir);
     let literals = seq.literals()?;
     if literals.is_empty() {
         return None;
@@ -126,6 +176,25 @@ mod tests {
             panic!("expected the pattern's start as its prefilter");
         };
         assert!(starts.iter().all(|l| l.starts_with(b"http/")), "{starts:?}");
+    }
+
+    #[test]
+    fn a_pattern_without_a_selective_start_or_end_is_found_by_a_word_inside() {
+        let anywhere = |pattern: &str| match prefilter(pattern) {
+            Some(Prefilter::Anywhere(l)) => l,
+            other => panic!("expected literals inside {pattern}, got {other:?}"),
+        };
+        // A `(?i)` word is a run of one-letter classes; the optional words before it do not count.
+        let status = r#"(?i)\b(?:http[._]?)?status(?:[._]?code)?"?[ \t]?[=:][ \t]?"?(?P<code>[1-5][0-9]{2})"#;
+        assert_eq!(anywhere(status), vec![b"status".to_vec()]);
+        // The longest required part wins over a shorter one (`Response`).
+        let kafka = r"\b[A-Z][A-Za-z]*Response[A-Za-z]*\((?:[^()]*?, )?error_?[cC]ode=(?P<code>-?\d{1,3})\b";
+        assert_eq!(anywhere(kafka), vec![b"error_code=".to_vec(), b"errorcode=".to_vec()]);
+        // An alternation holds one of its branches' literals.
+        let killed = r"\](?:[+-]| ) +(?P<code>Killed|Terminated|Hangup) {2,}";
+        assert_eq!(anywhere(killed).len(), 3);
+        // Digits, spaces and punctuation alone are no prefilter: such a pattern runs on every line.
+        assert_eq!(prefilter(r"\b(?P<code>5[0-9]{2})[ -]5\.[0-9]{1,3}\.[0-9]{1,3}\b"), None);
     }
 
     #[test]

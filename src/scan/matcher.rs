@@ -1,17 +1,18 @@
 //! Finding codes in one line: every family's mention patterns and every code's `says` phrases,
 //! compiled once from the catalog (built-in and user families alike).
 //!
-//! One Aho-Corasick automaton holds the literal prefilters of all patterns and all `says`
-//! phrases, lower-cased; a line is lower-cased once and searched once with it. A pattern runs only
-//! where one of its literals occurs, as an anchored search at that place (every match starts with
-//! one of them), and is compiled the first time that happens: a lookup that never meets a log
-//! line never compiles a regular expression.
+//! One Aho-Corasick DFA holds the literal prefilters of all patterns and the starts of all `says`
+//! phrases, ASCII case folded; a line is searched once with it, every literal at every place. A
+//! pattern runs only where one of its literals occurs: as an anchored search at that place when
+//! every match starts with one of them, over the line when they end or sit inside its matches. It
+//! is compiled the first time that happens: a lookup that never meets a log line never compiles
+//! a regular expression.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::meta::{Cache, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, PatternID, PatternSet};
@@ -66,7 +67,6 @@ impl Pattern {
 /// scan allocates nothing per line once warm.
 #[derive(Default)]
 pub struct Scratch {
-    lower: Vec<u8>,
     patterns: Vec<Option<(Cache, Captures)>>,
     hits: Vec<(usize, usize)>,
     found: Vec<Finding>,
@@ -75,17 +75,52 @@ pub struct Scratch {
 }
 
 /// What a literal of the prefilter stands for.
-#[derive(Clone, Debug)]
-enum Literal {
+#[derive(Clone, Debug, Default)]
+struct Literal {
     /// Run these patterns on the line: anchored where the literal starts, or over the whole line
-    /// (`true`) when the literal is where the pattern's matches end.
-    Patterns(Vec<(usize, bool)>),
-    /// A `says` phrase of this code; `exact` when it must match case-sensitively.
-    Says { index: usize, exact: Vec<u8> },
+    /// (`true`) when the literal is where the pattern's matches end or inside them.
+    patterns: Vec<(usize, bool)>,
+    /// The `says` phrases that start with the literal.
+    says: Vec<Says>,
 }
+
+/// A `says` phrase: the code it stands for and its text, lower-cased (`exact` holds the text as
+/// written when it must match case-sensitively).
+#[derive(Clone, Debug)]
+struct Says {
+    index: usize,
+    lower: Vec<u8>,
+    exact: Vec<u8>,
+}
+
+/// The longest literal the prefilter automaton holds: longer ones (whole messages such as
+/// `connection reset by peer`) are looked for by their start and checked in full where it
+/// occurs, which keeps the automaton small enough to stay in the cache and quick to build.
+const NEEDLE_BYTES: usize = 8;
 
 /// The position a hit records for a pattern that runs over the whole line.
 const ANYWHERE: usize = usize::MAX;
+
+/// The prefilter's literals while they are collected: each text once, cut to [`NEEDLE_BYTES`].
+#[derive(Default)]
+struct Needles {
+    ids: HashMap<Vec<u8>, usize>,
+    texts: Vec<Vec<u8>>,
+    literals: Vec<Literal>,
+}
+
+impl Needles {
+    /// The entry of the literal that `text` (lower-cased) starts with.
+    fn literal(&mut self, text: &[u8]) -> &mut Literal {
+        let needle = &text[..text.len().min(NEEDLE_BYTES)];
+        let id = *self.ids.entry(needle.to_vec()).or_insert_with(|| {
+            self.texts.push(needle.to_vec());
+            self.literals.push(Literal::default());
+            self.literals.len() - 1
+        });
+        &mut self.literals[id]
+    }
+}
 
 /// The codes of one family, keyed the ways a mention can name them.
 #[derive(Default)]
@@ -96,10 +131,37 @@ struct FamilyCodes {
     by_value: HashMap<i64, usize>,
     /// Range entries: first value, last value, position.
     ranges: Vec<(i64, i64, usize)>,
+    /// The family's codes, for [`Names`].
+    members: Vec<usize>,
+    /// The family's codes by their texts, built the first time a mention names one: reading every
+    /// code's names costs start-up time and memory a scan that finds only numbers never needs.
+    names: OnceLock<Names>,
+}
+
+/// The codes of one family by the texts that name them.
+#[derive(Default)]
+struct Names {
     /// Codes by their code text, lower-cased (text and mixed families).
     by_code: HashMap<String, usize>,
     /// Codes by [`name_key`] of their code, name and aliases.
     by_name: HashMap<String, usize>,
+}
+
+impl Names {
+    fn of(catalog: &Catalog, members: &[usize]) -> Names {
+        let mut names = Names::default();
+        for &i in members {
+            let Some(e) = catalog.get(i) else { continue };
+            names.by_code.entry(e.code().to_lowercase()).or_insert(i);
+            for name in std::iter::once(e.code()).chain(std::iter::once(e.name())).chain(e.aliases()) {
+                let key = name_key(name);
+                if !key.is_empty() {
+                    names.by_name.entry(key).or_insert(i);
+                }
+            }
+        }
+        names
+    }
 }
 
 /// Every mention pattern and `says` phrase of a catalog, ready to find codes in lines.
@@ -114,12 +176,6 @@ pub struct Scanner {
     unfiltered_set: OnceLock<Option<Regex>>,
     prefilter: Option<AhoCorasick>,
     literals: Vec<Literal>,
-    /// The literals themselves (lower-cased) and their lengths.
-    needles: Vec<Vec<u8>>,
-    needle_lens: Vec<usize>,
-    /// For each literal, the others that can match where it does (one is a prefix of the other):
-    /// the leftmost-first search reports only one literal per place.
-    companions: Vec<Vec<usize>>,
     families: Vec<FamilyCodes>,
 }
 
@@ -129,9 +185,7 @@ impl Scanner {
     pub fn new(catalog: &Catalog) -> Scanner {
         let mut patterns = Vec::new();
         let mut unfiltered = Vec::new();
-        let mut literal_ids: HashMap<Vec<u8>, usize> = HashMap::new();
-        let mut literals: Vec<Literal> = Vec::new();
-        let mut needles: Vec<Vec<u8>> = Vec::new();
+        let mut needles = Needles::default();
         let mut families: Vec<FamilyCodes> = catalog.families().iter().map(|_| FamilyCodes::default()).collect();
         for (f, family) in catalog.families().iter().enumerate() {
             for m in family.mentions.iter() {
@@ -157,14 +211,7 @@ impl Scanner {
                     None => unfiltered.push(p),
                     Some(prefixes) => {
                         for prefix in prefixes {
-                            let id = *literal_ids.entry(prefix.clone()).or_insert_with(|| {
-                                needles.push(prefix);
-                                literals.push(Literal::Patterns(Vec::new()));
-                                literals.len() - 1
-                            });
-                            if let Literal::Patterns(list) = &mut literals[id] {
-                                list.push((p, anywhere));
-                            }
+                            needles.literal(&prefix).patterns.push((p, anywhere));
                         }
                     }
                 }
@@ -186,38 +233,29 @@ impl Scanner {
                         codes.by_value.entry(e.value()).or_insert(i);
                     }
                 }
-                codes.by_code.entry(e.code().to_lowercase()).or_insert(i);
-                for name in std::iter::once(e.code()).chain(std::iter::once(e.name())).chain(e.aliases()) {
-                    let key = name_key(name);
-                    if !key.is_empty() {
-                        codes.by_name.entry(key).or_insert(i);
-                    }
-                }
+                codes.members.push(i);
             }
             for phrase in e.says() {
-                {
-                    let exact = if phrase.contains(' ') { Vec::new() } else { phrase.as_bytes().to_vec() };
-                    needles.push(phrase.to_ascii_lowercase().into_bytes());
-                    literals.push(Literal::Says { index: i, exact });
-                }
+                let exact = if phrase.contains(' ') { Vec::new() } else { phrase.as_bytes().to_vec() };
+                let lower = phrase.to_ascii_lowercase().into_bytes();
+                needles.literal(&lower).says.push(Says { index: i, lower: lower.clone(), exact });
             }
         }
+        let Needles { texts: needles, literals, .. } = needles;
+        // A DFA: one table lookup per byte, every literal at every place it occurs (overlapping),
+        // ASCII case folded in the automaton rather than in a lower-cased copy of each line.
         let prefilter = (!needles.is_empty())
-            .then(|| AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(&needles).ok())
+            .then(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .ascii_case_insensitive(true)
+                    .byte_classes(true)
+                    .build(&needles)
+                    .ok()
+            })
             .flatten();
-        let companions = companions(&needles);
-        let needle_lens = needles.iter().map(Vec::len).collect();
-        Scanner {
-            patterns,
-            unfiltered,
-            unfiltered_set: OnceLock::new(),
-            prefilter,
-            literals,
-            needles,
-            needle_lens,
-            companions,
-            families,
-        }
+        Scanner { patterns, unfiltered, unfiltered_set: OnceLock::new(), prefilter, literals, families }
     }
 
     /// Whether there is anything to find at all.
@@ -227,32 +265,22 @@ impl Scanner {
 
     /// The codes `line` mentions, in order of appearance. A code found twice at overlapping
     /// places (a pattern and a phrase inside it) is reported once, with the wider span.
-    pub fn find(&self, line: &[u8]) -> Vec<Finding> {
-        self.find_with(line, &mut Scratch::default()).to_vec()
+    pub fn find(&self, catalog: &Catalog, line: &[u8]) -> Vec<Finding> {
+        self.find_with(catalog, line, &mut Scratch::default()).to_vec()
     }
 
     /// [`Scanner::find`] with working memory kept between calls (one [`Scratch`] per thread).
-    pub fn find_with<'s>(&self, line: &[u8], scratch: &'s mut Scratch) -> &'s [Finding] {
+    ///
+    /// `catalog` is the one the scanner was made from (codes are named from it).
+    pub fn find_with<'s>(&self, catalog: &Catalog, line: &[u8], scratch: &'s mut Scratch) -> &'s [Finding] {
         scratch.found.clear();
         scratch.hits.clear();
         if let Some(ac) = &self.prefilter {
-            scratch.lower.clear();
-            scratch.lower.extend(line.iter().map(u8::to_ascii_lowercase));
-            // Leftmost-first (the fast searcher), restarted one byte after each hit so that
-            // literals starting inside a hit are seen; literals starting at the same place as a
-            // hit (one is a prefix of the other) are checked from the companions list.
-            let mut at = 0;
-            while at < line.len() {
-                let Some(m) = ac.find(aho_corasick::Input::new(&scratch.lower).range(at..)) else { break };
-                let k = m.pattern().as_usize();
-                self.take_literal(k, line, m.start(), m.end(), scratch);
-                for &j in &self.companions[k] {
-                    let end = m.start() + self.needle_lens[j];
-                    if scratch.lower.get(m.start()..end) == Some(&self.needles[j][..]) {
-                        self.take_literal(j, line, m.start(), end, scratch);
-                    }
-                }
-                at = m.start() + 1;
+            let mut state = aho_corasick::automaton::OverlappingState::start();
+            loop {
+                ac.find_overlapping(line, &mut state);
+                let Some(m) = state.get_match() else { break };
+                self.take_literal(m.pattern().as_usize(), line, m.start(), scratch);
             }
         }
         if scratch.patterns.len() < self.patterns.len() {
@@ -264,9 +292,9 @@ impl Scanner {
         hits.dedup();
         for &(p, at) in hits.iter() {
             if at == ANYWHERE {
-                self.run_over(p, line, &mut patterns[p], found);
+                self.run_over(catalog, p, line, &mut patterns[p], found);
             } else {
-                self.run_at(p, line, at, &mut patterns[p], found);
+                self.run_at(catalog, p, line, at, &mut patterns[p], found);
             }
         }
         let matched = match set {
@@ -283,7 +311,7 @@ impl Scanner {
             if matched.is_some_and(|which| !which.contains(PatternID::new_unchecked(k))) {
                 continue;
             }
-            self.run_over(p, line, &mut patterns[p], found);
+            self.run_over(catalog, p, line, &mut patterns[p], found);
         }
         tidy(found);
         found
@@ -295,51 +323,69 @@ impl Scanner {
             return None;
         }
         let sources: Vec<&str> = self.unfiltered.iter().map(|&p| self.patterns[p].source.as_str()).collect();
-        Regex::builder()
-            .syntax(regex_automata::util::syntax::Config::new().utf8(false))
-            .configure(Regex::config().match_kind(regex_automata::MatchKind::All))
-            .build_many(&sources)
-            .ok()
+        let build = |unicode: bool| {
+            Regex::builder()
+                .syntax(regex_automata::util::syntax::Config::new().utf8(false).unicode(unicode))
+                .configure(Regex::config().match_kind(regex_automata::MatchKind::All))
+                .build_many(&sources)
+                .ok()
+        };
+        build(false).or_else(|| build(true))
     }
 
-    /// Records what literal `k`, found at `start..end`, stands for.
-    fn take_literal(&self, k: usize, line: &[u8], start: usize, end: usize, scratch: &mut Scratch) {
-        match &self.literals[k] {
-            Literal::Patterns(list) => {
-                scratch.hits.extend(list.iter().map(|&(p, anywhere)| (p, if anywhere { ANYWHERE } else { start })))
-            }
-            Literal::Says { index, exact } => {
-                let span = start..end;
-                let case_ok = exact.is_empty() || line[span.clone()] == exact[..];
-                if case_ok && whole_word(line, span.clone()) {
-                    scratch.found.push(Finding { span, index: *index });
-                }
+    /// Records what literal `k`, found at `start`, stands for.
+    fn take_literal(&self, k: usize, line: &[u8], start: usize, scratch: &mut Scratch) {
+        let literal = &self.literals[k];
+        scratch.hits.extend(literal.patterns.iter().map(|&(p, anywhere)| (p, if anywhere { ANYWHERE } else { start })));
+        for says in &literal.says {
+            let span = start..start + says.lower.len();
+            let Some(text) = line.get(span.clone()) else { continue };
+            let matches =
+                if says.exact.is_empty() { text.eq_ignore_ascii_case(&says.lower) } else { text == &says.exact[..] };
+            if matches && whole_word(line, span.clone()) {
+                scratch.found.push(Finding { span, index: says.index });
             }
         }
     }
 
     /// Runs pattern `p` over the whole line, every match.
-    fn run_over(&self, p: usize, line: &[u8], slot: &mut Option<(Cache, Captures)>, found: &mut Vec<Finding>) {
+    fn run_over(
+        &self,
+        catalog: &Catalog,
+        p: usize,
+        line: &[u8],
+        slot: &mut Option<(Cache, Captures)>,
+        found: &mut Vec<Finding>,
+    ) {
         let mut at = 0;
         while at <= line.len() {
-            let Some(end) = self.run_from(p, line, at, slot, found) else { break };
+            let Some(end) = self.run_from(catalog, p, line, at, slot, found) else { break };
             at = end.max(at + 1);
         }
     }
 
     /// Runs pattern `p` anchored at `at` (where one of its literals starts).
-    fn run_at(&self, p: usize, line: &[u8], at: usize, slot: &mut Option<(Cache, Captures)>, found: &mut Vec<Finding>) {
+    fn run_at(
+        &self,
+        catalog: &Catalog,
+        p: usize,
+        line: &[u8],
+        at: usize,
+        slot: &mut Option<(Cache, Captures)>,
+        found: &mut Vec<Finding>,
+    ) {
         let pattern = &self.patterns[p];
         let Some((regex, group)) = pattern.regex() else { return };
         let (cache, caps) = slot.get_or_insert_with(|| (regex.create_cache(), regex.create_captures()));
         let input = Input::new(line).range(at..).anchored(Anchored::Yes);
         regex.search_captures_with(cache, &input, caps);
-        self.take(pattern, line, *group, caps, found);
+        self.take(catalog, pattern, line, *group, caps, found);
     }
 
     /// Runs pattern `p` (which has no prefilter) from `at`; returns where its match ended.
     fn run_from(
         &self,
+        catalog: &Catalog,
         p: usize,
         line: &[u8],
         at: usize,
@@ -351,12 +397,20 @@ impl Scanner {
         let (cache, caps) = slot.get_or_insert_with(|| (regex.create_cache(), regex.create_captures()));
         regex.search_captures_with(cache, &Input::new(line).range(at..), caps);
         let end = caps.get_match()?.end();
-        self.take(pattern, line, *group, caps, found);
+        self.take(catalog, pattern, line, *group, caps, found);
         Some(end)
     }
 
     /// Records the code a successful search captured, if it names one.
-    fn take(&self, pattern: &Pattern, line: &[u8], group: Option<usize>, caps: &Captures, found: &mut Vec<Finding>) {
+    fn take(
+        &self,
+        catalog: &Catalog,
+        pattern: &Pattern,
+        line: &[u8],
+        group: Option<usize>,
+        caps: &Captures,
+        found: &mut Vec<Finding>,
+    ) {
         let Some(whole) = caps.get_match() else { return };
         if pattern.vetoed(line) {
             return;
@@ -367,14 +421,14 @@ impl Scanner {
         }
         let Some(code) = group.and_then(|g| caps.get_group(g)) else { return };
         let Ok(text) = std::str::from_utf8(&line[code.range()]) else { return };
-        if let Some(index) = self.resolve(pattern.family, pattern.read, text) {
+        if let Some(index) = self.resolve(catalog, pattern.family, pattern.read, text) {
             found.push(Finding { span: neat(line, whole.range()), index });
         }
     }
 
     /// The code of family `f` that a capture names (the fast form of
     /// [`crate::catalog::mention::resolve`], which tests hold it to).
-    fn resolve(&self, f: usize, read: MentionRead, text: &str) -> Option<usize> {
+    fn resolve(&self, catalog: &Catalog, f: usize, read: MentionRead, text: &str) -> Option<usize> {
         let codes = &self.families[f];
         let display = codes.display?;
         if let Some(value) = captured_value(display, codes.negative, read, text) {
@@ -382,40 +436,15 @@ impl Scanner {
                 codes.ranges.iter().find(|(start, end, _)| (*start..=*end).contains(&value)).map(|(_, _, i)| *i)
             });
         }
+        let names = || codes.names.get_or_init(|| Names::of(catalog, &codes.members));
         match read {
             MentionRead::Hex => None,
             MentionRead::Code => matches!(display, Display::Text | Display::Mixed)
-                .then(|| codes.by_code.get(&text.trim().to_lowercase()).copied())
+                .then(|| names().by_code.get(&text.trim().to_lowercase()).copied())
                 .flatten(),
-            MentionRead::Name => codes.by_name.get(&name_key(text)).copied(),
+            MentionRead::Name => names().by_name.get(&name_key(text)).copied(),
         }
     }
-}
-
-/// For each needle, the other needles that are a prefix of it or that it is a prefix of: the only
-/// ones that can match at the same place. Found through a map of all needles, in time linear in
-/// their total length.
-fn companions(needles: &[Vec<u8>]) -> Vec<Vec<usize>> {
-    let mut by_text: HashMap<&[u8], Vec<usize>> = HashMap::new();
-    for (k, n) in needles.iter().enumerate() {
-        by_text.entry(n.as_slice()).or_default().push(k);
-    }
-    let mut out: Vec<Vec<usize>> = vec![Vec::new(); needles.len()];
-    for (k, n) in needles.iter().enumerate() {
-        for end in 1..=n.len() {
-            for &j in by_text.get(&n[..end]).map_or(&[][..], Vec::as_slice) {
-                if j != k {
-                    out[k].push(j);
-                    out[j].push(k);
-                }
-            }
-        }
-    }
-    for list in &mut out {
-        list.sort_unstable();
-        list.dedup();
-    }
-    out
 }
 
 /// Whether `span` of `line` stands as whole words: no letter, digit or `_` runs on past an end

@@ -120,8 +120,8 @@ impl SearchIndex {
     pub fn mentions_in(&self, catalog: &Catalog, line: &str) -> Vec<crate::scan::Finding> {
         let scanner = self.scanner(catalog);
         match self.scratch.lock() {
-            Ok(mut scratch) => scanner.find_with(line.as_bytes(), &mut scratch).to_vec(),
-            Err(_) => scanner.find(line.as_bytes()),
+            Ok(mut scratch) => scanner.find_with(catalog, line.as_bytes(), &mut scratch).to_vec(),
+            Err(_) => scanner.find(catalog, line.as_bytes()),
         }
     }
 
