@@ -17,7 +17,8 @@ use whatcode::tui::{self, Screen};
 use whatcode::{config, pager};
 
 fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let args = match cli::quick::parse(&argv).map_or_else(Args::try_parse, Ok) {
         Ok(args) => args,
         Err(e) => {
             // --help and --version print to stdout and exit 0; usage errors exit 2.

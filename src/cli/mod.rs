@@ -2,6 +2,7 @@
 //! exit status instead of printing, so tests can call them without a process (`scan`, which
 //! streams, writes to the writers it is given).
 
+pub mod quick;
 pub mod scan;
 
 use std::path::PathBuf;
