@@ -172,6 +172,15 @@ mod tests {
     }
 
     #[test]
+    fn patterns_are_ascii_unless_they_need_unicode() {
+        let digits = compile_source(r"code (?P<code>\d+)", true).expect("compiles");
+        assert!(digits.is_match("code 42"));
+        assert!(!digits.is_match("code \u{0664}\u{0662}"), "Arabic-Indic digits are not \\d");
+        let accented = compile_source(r"(?P<code>[éè]rr)", true).expect("a non-ASCII class falls back to Unicode");
+        assert!(accented.is_match("érr"));
+    }
+
+    #[test]
     fn a_pattern_without_a_code_group_is_refused() {
         let m = |re: &str| Mention {
             regex: re.to_string().into(),
