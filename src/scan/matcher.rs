@@ -294,7 +294,9 @@ impl Scanner {
             if at == ANYWHERE {
                 self.run_over(catalog, p, line, &mut patterns[p], found);
             } else {
-                self.run_at(catalog, p, line, at, &mut patterns[p], found);
+                // Anchored where one of the pattern's literals starts.
+                let input = Input::new(line).range(at..).anchored(Anchored::Yes);
+                self.run(catalog, p, line, input, &mut patterns[p], found);
             }
         }
         let matched = match set {
@@ -359,43 +361,26 @@ impl Scanner {
     ) {
         let mut at = 0;
         while at <= line.len() {
-            let Some(end) = self.run_from(catalog, p, line, at, slot, found) else { break };
+            let Some(end) = self.run(catalog, p, line, Input::new(line).range(at..), slot, found) else { break };
             at = end.max(at + 1);
         }
     }
 
-    /// Runs pattern `p` anchored at `at` (where one of its literals starts).
-    fn run_at(
+    /// Runs pattern `p` on `input` (over `line`) and records what it found; returns where its
+    /// match ended.
+    fn run(
         &self,
         catalog: &Catalog,
         p: usize,
         line: &[u8],
-        at: usize,
-        slot: &mut Option<(Cache, Captures)>,
-        found: &mut Vec<Finding>,
-    ) {
-        let pattern = &self.patterns[p];
-        let Some((regex, group)) = pattern.regex() else { return };
-        let (cache, caps) = slot.get_or_insert_with(|| (regex.create_cache(), regex.create_captures()));
-        let input = Input::new(line).range(at..).anchored(Anchored::Yes);
-        regex.search_captures_with(cache, &input, caps);
-        self.take(catalog, pattern, line, *group, caps, found);
-    }
-
-    /// Runs pattern `p` (which has no prefilter) from `at`; returns where its match ended.
-    fn run_from(
-        &self,
-        catalog: &Catalog,
-        p: usize,
-        line: &[u8],
-        at: usize,
+        input: Input<'_>,
         slot: &mut Option<(Cache, Captures)>,
         found: &mut Vec<Finding>,
     ) -> Option<usize> {
         let pattern = &self.patterns[p];
         let (regex, group) = pattern.regex()?;
         let (cache, caps) = slot.get_or_insert_with(|| (regex.create_cache(), regex.create_captures()));
-        regex.search_captures_with(cache, &Input::new(line).range(at..), caps);
+        regex.search_captures_with(cache, &input, caps);
         let end = caps.get_match()?.end();
         self.take(catalog, pattern, line, *group, caps, found);
         Some(end)
