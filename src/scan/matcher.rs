@@ -62,9 +62,9 @@ impl Pattern {
     }
 }
 
-/// One thread's working memory for [`Scanner::find_with`]: the lower-cased line, the regex caches
-/// and capture slots of each pattern, and the lists a search fills. Reused line after line, so a
-/// scan allocates nothing per line once warm.
+/// One thread's working memory for [`Scanner::find_with`]: the regex caches and capture slots of
+/// each pattern, and the lists a search fills. Reused line after line, so a scan allocates
+/// nothing per line once warm.
 #[derive(Default)]
 pub struct Scratch {
     patterns: Vec<Option<(Cache, Captures)>>,
