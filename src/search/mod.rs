@@ -321,14 +321,14 @@ fn ranked(catalog: &Catalog, index: &SearchIndex, query: &Query) -> Vec<Hit> {
     hits
 }
 
-/// A typed number against a code written as text (`23505`, `52e`): the code itself, or a code
-/// that starts with it.
 /// A hit on entry `i` with the whole of its code highlighted.
 fn whole_code(i: usize, e: EntryRef<'_>, tier: Tier) -> Hit {
     let len = e.code().chars().count();
     Hit { index: i, tier, inner: 0, matched: Matched::Code((0..len).collect()) }
 }
 
+/// A typed number against a code written as text (`23505`, `52e`): the code itself, or a code
+/// that starts with it.
 fn code_text_hit(i: usize, e: EntryRef<'_>, typed: &str) -> Option<Hit> {
     let code = e.code();
     if code.eq_ignore_ascii_case(typed) {
