@@ -25,9 +25,13 @@ pub fn compile(mention: &Mention) -> Result<Regex, String> {
 /// on the fast engines. An expression that needs Unicode to compile (a non-ASCII letter in a
 /// class) gets it.
 pub fn compile_source(source: &str, needs_code_group: bool) -> Result<Regex, String> {
-    let regex = build(&[source], false)
-        .or_else(|_| build(&[source], true))
-        .map_err(|e| format!("not a valid expression: {}", one_line(&e)))?;
+    // The one-pass engine (captures in a single pass) is kept for small expressions only: for
+    // the long alternations of messages it would take most of the scanner's memory.
+    let config = Regex::config()
+        .nfa_size_limit(Some(SIZE_LIMIT))
+        .hybrid_cache_capacity(SIZE_LIMIT)
+        .onepass_size_limit(Some(16 << 10));
+    let regex = build(&[source], config).map_err(|e| format!("not a valid expression: {}", one_line(&e)))?;
     if needs_code_group && code_group(&regex).is_none() {
         return Err(
             "the expression needs a group named `code`: (?P<code>...), or the mention says which code it `means`"
@@ -37,21 +41,18 @@ pub fn compile_source(source: &str, needs_code_group: bool) -> Result<Regex, Str
     Ok(regex)
 }
 
-/// Compiles one expression, or several as one multi-pattern expression, ASCII-only unless
-/// `unicode`; the error is the regex crate's message. The one-pass engine (captures in a single
-/// pass) is kept for small expressions only: for the long alternations of messages it would take
-/// most of the scanner's memory.
-pub fn build(sources: &[&str], unicode: bool) -> Result<Regex, String> {
-    Regex::builder()
-        .syntax(syntax::Config::new().utf8(false).unicode(unicode))
-        .configure(
-            Regex::config()
-                .nfa_size_limit(Some(SIZE_LIMIT))
-                .hybrid_cache_capacity(SIZE_LIMIT)
-                .onepass_size_limit(Some(16 << 10)),
-        )
-        .build_many(sources)
-        .map_err(|e| e.to_string())
+/// Compiles one expression, or several as one multi-pattern expression, with `config`: ASCII
+/// classes and case folding, or Unicode when an expression needs it to compile. The error is the
+/// regex crate's message.
+pub fn build(sources: &[&str], config: regex_automata::meta::Config) -> Result<Regex, String> {
+    let build = |unicode: bool| {
+        Regex::builder()
+            .syntax(syntax::Config::new().utf8(false).unicode(unicode))
+            .configure(config.clone())
+            .build_many(sources)
+            .map_err(|e| e.to_string())
+    };
+    build(false).or_else(|_| build(true))
 }
 
 /// The index of the group named `code`.

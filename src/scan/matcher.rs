@@ -18,7 +18,7 @@ use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, PatternID, PatternSet};
 
 use super::literals;
-use crate::catalog::mention::{captured_value, code_group, compile_source, name_key, resolve_means};
+use crate::catalog::mention::{self, captured_value, code_group, compile_source, name_key, resolve_means};
 use crate::catalog::{Catalog, Display, MentionRead};
 
 /// One code found in a line.
@@ -325,14 +325,7 @@ impl Scanner {
             return None;
         }
         let sources: Vec<&str> = self.unfiltered.iter().map(|&p| self.patterns[p].source.as_str()).collect();
-        let build = |unicode: bool| {
-            Regex::builder()
-                .syntax(regex_automata::util::syntax::Config::new().utf8(false).unicode(unicode))
-                .configure(Regex::config().match_kind(regex_automata::MatchKind::All))
-                .build_many(&sources)
-                .ok()
-        };
-        build(false).or_else(|| build(true))
+        mention::build(&sources, Regex::config().match_kind(regex_automata::MatchKind::All)).ok()
     }
 
     /// Records what literal `k`, found at `start`, stands for.
