@@ -18,7 +18,12 @@ const MAX_LITERALS: usize = 64;
 /// pattern has no such finite set (it then runs on every line). Lower-cased because the
 /// prefilter matches ASCII case-insensitively: a `(?i)` pattern's literals fold into one.
 pub fn prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    let mut out = extract(pattern, ExtractKind::Prefix, 256)?;
+    prefixes_of(&parse(pattern)?)
+}
+
+/// [`prefixes`] for a syntax tree.
+fn prefixes_of(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let mut out = literals_of(hir, ExtractKind::Prefix, 256)?;
     if out.iter().any(|l| l.len() < MIN_LITERAL_BYTES) {
         return None;
     }
@@ -62,14 +67,15 @@ pub enum Prefilter {
 /// none: the scanner then finds the lines it matches together with the other patterns that have
 /// none.
 pub fn prefilter(pattern: &str) -> Option<Prefilter> {
-    let prefix = prefixes(pattern);
-    if prefix.as_ref().is_some_and(|p| p.iter().all(|l| selective(l))) {
-        return prefix.map(Prefilter::Prefix);
+    let hir = parse(pattern)?;
+    if let Some(starts) = prefixes_of(&hir).filter(|p| p.iter().all(|l| selective(l))) {
+        return Some(Prefilter::Prefix(starts));
     }
-    if let Some(ends) = suffixes(pattern).filter(|s| s.iter().all(|l| selective(l))) {
+    let ends = literals_of(&hir, ExtractKind::Suffix, 64);
+    if let Some(ends) = ends.filter(|s| s.iter().all(|l| selective(l))) {
         return Some(Prefilter::Anywhere(ends));
     }
-    inner(&parse(pattern)?).map(Prefilter::Anywhere)
+    inner(&hir).map(Prefilter::Anywhere)
 }
 
 /// Selective literals one of which every match of `hir` holds: the best of the required parts of
@@ -110,17 +116,6 @@ fn selective(literal: &[u8]) -> bool {
     literal.len() >= MIN_LITERAL_BYTES && literal.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
 }
 
-/// The lower-cased literals one of which ends every match of `pattern`, or `None`.
-fn suffixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    extract(pattern, ExtractKind::Suffix, 64)
-}
-
-/// The distinct lower-cased literals of `kind` (prefixes or suffixes) one of which every match of
-/// `pattern` has, or `None` when there is no such finite, non-empty set.
-fn extract(pattern: &str, kind: ExtractKind, limit_total: usize) -> Option<Vec<Vec<u8>>> {
-    literals_of(&parse(pattern)?, kind, limit_total)
-}
-
 /// A pattern's syntax tree, read the way the scanner compiles it (ASCII classes and case folding;
 /// a pattern that needs Unicode is read with it).
 fn parse(pattern: &str) -> Option<Hir> {
@@ -129,7 +124,8 @@ fn parse(pattern: &str) -> Option<Hir> {
     read(false).or_else(|| read(true))
 }
 
-/// [`extract`] for a syntax tree.
+/// The distinct lower-cased literals of `kind` (prefixes or suffixes) one of which every match of
+/// `hir` has, or `None` when there is no such finite, non-empty set.
 fn literals_of(hir: &Hir, kind: ExtractKind, limit_total: usize) -> Option<Vec<Vec<u8>>> {
     let mut extractor = Extractor::new();
     extractor.kind(kind).limit_class(16).limit_repeat(4).limit_literal_len(12).limit_total(limit_total);

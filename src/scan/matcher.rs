@@ -202,18 +202,16 @@ impl Scanner {
                     unless: m.unless.as_ref().map(|u| (u.to_string(), OnceLock::new())),
                     regex: OnceLock::new(),
                 });
-                let (prefilter, anywhere) = match literals::prefilter(&m.regex) {
-                    None => (None, false),
-                    Some(literals::Prefilter::Prefix(l)) => (Some(l), false),
-                    Some(literals::Prefilter::Anywhere(l)) => (Some(l), true),
-                };
-                match prefilter {
-                    None => unfiltered.push(p),
-                    Some(prefixes) => {
-                        for prefix in prefixes {
-                            needles.literal(&prefix).patterns.push((p, anywhere));
-                        }
+                let (found_by, anywhere) = match literals::prefilter(&m.regex) {
+                    None => {
+                        unfiltered.push(p);
+                        continue;
                     }
+                    Some(literals::Prefilter::Prefix(l)) => (l, false),
+                    Some(literals::Prefilter::Anywhere(l)) => (l, true),
+                };
+                for literal in found_by {
+                    needles.literal(&literal).patterns.push((p, anywhere));
                 }
             }
             if !family.mentions.is_empty() {
