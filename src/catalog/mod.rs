@@ -340,7 +340,26 @@ impl Catalog {
             return ids.get(id).copied();
         }
         let (family, code) = id.split_once('/')?;
-        self.iter().position(|e| e.family() == family && e.code() == code)
+        self.family_block(family).find(|&i| self.at(i).code() == code)
+    }
+
+    /// The catalogue positions of one family's codes, found by bisection: the catalogue is in
+    /// family order (see [`Catalog::sort_entries`] and [`Catalog::append_cached`]), so a lookup
+    /// reads a dozen codes, not all of them (a cold `whatcode show` would otherwise touch every
+    /// page of the embedded data). Empty for a family the catalogue does not have.
+    fn family_block(&self, family: &str) -> std::ops::Range<usize> {
+        let Some(rank) = self.families.iter().position(|f| f.id == family) else { return 0..0 };
+        // Codes of a family missing from the table sort first, as in `sort_entries`.
+        let rank_at = |i: usize| self.families.iter().position(|f| f.id == self.at(i).family());
+        let first = |below: &dyn Fn(Option<usize>) -> bool| {
+            let (mut lo, mut hi) = (0, self.len());
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if below(rank_at(mid)) { lo = mid + 1 } else { hi = mid }
+            }
+            lo
+        };
+        first(&|r| r < Some(rank))..first(&|r| r <= Some(rank))
     }
 
     /// Builds the id → entry map, for callers about to look up many ids.
@@ -354,8 +373,8 @@ impl Catalog {
         let (family_word, code) = id.trim().split_once('/')?;
         let family = self.family(family_word)?;
         let code = code.trim();
-        let position =
-            |pred: &dyn Fn(EntryRef<'_>) -> bool| self.iter().position(|e| e.family() == family.id && pred(e));
+        let block = self.family_block(&family.id);
+        let position = |pred: &dyn Fn(EntryRef<'_>) -> bool| block.clone().find(|&i| pred(self.at(i)));
         if let Some(i) = position(&|e| e.code().eq_ignore_ascii_case(code)) {
             return Some(i);
         }
@@ -415,6 +434,29 @@ fn parse_unsigned(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every code is found where it is, by its id and by what a user types, whether the catalogue
+    /// is the built-in one or has a user family and user codes inside built-in families (which
+    /// re-sorts it): the lookups bisect on family order.
+    #[test]
+    fn every_id_resolves_to_its_own_position() {
+        let mut with_user = Catalog::builtin();
+        let acme = include_str!("../../assets/examples/acme-api.toml");
+        user::add_source(&mut with_user, std::path::Path::new("acme-api.toml"), acme).expect("acme loads");
+        let inside = include_str!("../../tests/data/good/extends-http.toml");
+        user::add_source(&mut with_user, std::path::Path::new("extends-http.toml"), inside).expect("it loads");
+        assert!(with_user.index_of_id("http/590").is_some() && with_user.index_of_id("acme/1001").is_some());
+        for catalog in [Catalog::builtin(), with_user] {
+            for (i, e) in catalog.iter().enumerate() {
+                let id = format!("{}/{}", e.family(), e.code());
+                assert_eq!(catalog.index_of_id(&id), Some(i), "{id}");
+                let resolved = catalog.resolve_id(&id).map(|j| catalog.at(j).id());
+                assert_eq!(resolved.as_deref(), Some(id.as_str()));
+            }
+            assert_eq!(catalog.index_of_id("nosuch/1"), None);
+            assert_eq!(catalog.resolve_id("http/999999"), None);
+        }
+    }
 
     #[test]
     fn parses_decimal_and_hex_numbers() {
