@@ -46,6 +46,30 @@ const FAMILY_ORDER: &[&str] = &[
     "kafka",
 ];
 
+/// Links the binary's unwinder statically (GCC's `libgcc_eh.a`, the one Rust itself uses for
+/// static glibc builds) instead of `libgcc_s.so.1`. Loading that library and running its start-up
+/// code (it probes the CPU) is 0.1 ms of the 1.2 ms a `whatcode show` takes (BENCHMARKS.md).
+/// rustc asks the linker for `-lgcc_s`; a linker script of that name, found first on the
+/// binary's library path, stands for `-lgcc_eh`. Only for the binary (tests link as usual), and
+/// only when the linker has `libgcc_eh.a`: otherwise the default stays.
+fn static_unwinder() {
+    let linker = env::var("RUSTC_LINKER").unwrap_or_else(|_| "cc".into());
+    let found = std::process::Command::new(&linker)
+        .arg("-print-file-name=libgcc_eh.a")
+        .output()
+        .ok()
+        .and_then(|out| String::from_utf8(out.stdout).ok())
+        .is_some_and(|path| Path::new(path.trim()).is_absolute() && Path::new(path.trim()).is_file());
+    if !found {
+        return;
+    }
+    let dir = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("unwind");
+    fs::create_dir_all(&dir).expect("OUT_DIR/unwind");
+    fs::write(dir.join("libgcc_s.so"), "/* whatcode: the unwinder, linked statically */\nINPUT ( -lgcc_eh )\n")
+        .expect("OUT_DIR/unwind/libgcc_s.so");
+    println!("cargo:rustc-link-arg-bins=-L{}", dir.display());
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=assets");
     // The embedded dataset is static data full of pointers (about 70,000 of them). In a
@@ -56,6 +80,9 @@ fn main() {
     let linux = std::env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux");
     if linux {
         println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
+    if linux && std::env::var("CARGO_CFG_TARGET_ENV").is_ok_and(|e| e == "gnu") {
+        static_unwinder();
     }
     let mut files: Vec<PathBuf> = fs::read_dir("assets")
         .expect("assets/ folder")
