@@ -1,7 +1,16 @@
 //! Entry point: parse the arguments, then hand off to the browser (on a terminal, no query) or to
 //! the non-interactive commands.
+//!
+//! On Linux with glibc the binary has its own C `main` instead of Rust's runtime start-up, which
+//! finds the main thread's stack by reading `/proc/self/maps` and installs a stack-overflow
+//! handler: 0.2 ms of a 1.2 ms `whatcode show` (BENCHMARKS.md). What that start-up does that
+//! whatcode needs is done here: a closed pipe is an error to handle, not a signal that kills; a
+//! panic exits 101; standard output is flushed at the end. (The standard library still reads the
+//! arguments itself: glibc hands them to it.)
+#![cfg_attr(all(target_os = "linux", target_env = "gnu"), no_main)]
 
 use std::io::{self, IsTerminal, Write};
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -16,14 +25,31 @@ use whatcode::theme::{Theme, no_color};
 use whatcode::tui::{self, Screen};
 use whatcode::{config, pager};
 
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[unsafe(no_mangle)]
+extern "C" fn main(_argc: std::ffi::c_int, _argv: *const *const std::ffi::c_char) -> std::ffi::c_int {
+    // SAFETY: sets one signal's disposition before any other thread exists.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
+    // The panic hook has printed the message; like Rust's own start-up, the status is 101.
+    let status = std::panic::catch_unwind(run).unwrap_or(101);
+    let _ = io::stdout().flush();
+    status.into()
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn main() -> ExitCode {
+    ExitCode::from(run())
+}
+
+/// Everything `whatcode` does; the exit status.
+fn run() -> u8 {
     let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let args = match cli::quick::parse(&argv).map_or_else(Args::try_parse, Ok) {
         Ok(args) => args,
         Err(e) => {
             // --help and --version print to stdout and exit 0; usage errors exit 2.
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { cli::USAGE } else { 0 });
+            return if e.use_stderr() { cli::USAGE } else { 0 };
         }
     };
     let config = config::load();
@@ -94,12 +120,12 @@ fn main() -> ExitCode {
             Ok(()) if picking => match app.picked {
                 Some(index) => emit(&Output::ok(format!("{}\n", app.catalog.at(index).id()))),
                 // Like fzf: leaving the picker without choosing is an interruption.
-                None => ExitCode::from(130),
+                None => 130,
             },
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(()) => 0,
             Err(e) => {
                 eprintln!("whatcode: the terminal failed: {e}");
-                ExitCode::from(1)
+                1
             }
         };
     }
@@ -128,7 +154,7 @@ fn main() -> ExitCode {
         let (mut out, mut err) = (stdout.lock(), stderr.lock());
         let terminal = io::stdout().is_terminal();
         let mut sink = cli::scan::Sink { out: &mut out, err: &mut err, terminal };
-        return ExitCode::from(cli::scan::run(&catalog, files, view, layout, &mut sink));
+        return cli::scan::run(&catalog, files, view, layout, &mut sink);
     }
     let page = !args.no_pager && !json;
     emit_paged(&cli::run(&args, &catalog, layout), page)
@@ -212,13 +238,13 @@ fn usage(catalog: &Catalog, layout: Layout) -> String {
 
 /// Writes the output and turns its status into the exit code. A closed pipe (`| head -1`) ends
 /// quietly: the reader has what it wanted.
-fn emit(out: &Output) -> ExitCode {
+fn emit(out: &Output) -> u8 {
     emit_paged(out, false)
 }
 
 /// [`emit`], through the pager when `page` is set, stdout is a terminal and the text is taller
 /// than it (like git).
-fn emit_paged(out: &Output, page: bool) -> ExitCode {
+fn emit_paged(out: &Output, page: bool) -> u8 {
     let write = |mut sink: Box<dyn Write>, text: &str| -> io::Result<()> {
         sink.write_all(text.as_bytes())?;
         sink.flush()
@@ -229,8 +255,8 @@ fn emit_paged(out: &Output, page: bool) -> ExitCode {
         && e.kind() != io::ErrorKind::BrokenPipe
     {
         let _ = writeln!(io::stderr(), "whatcode: {e}");
-        return ExitCode::from(1);
+        return 1;
     }
     let _ = write(Box::new(io::stderr().lock()), &out.stderr);
-    ExitCode::from(out.status)
+    out.status
 }

@@ -165,10 +165,16 @@ fn install_panic_hook() {
     std::panic::set_hook(Box::new(move |info| {
         restore();
         default(info);
+        // The message again after the backtrace (RUST_BACKTRACE=1), which can push it off screen.
+        let payload = info.payload();
+        let message =
+            payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(String::as_str));
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         eprintln!(
-            "\nwhatcode {} crashed; your terminal has been restored. This is a bug: please report it in the \
-             whatcode issue tracker with the message above and the command you ran.",
-            env!("CARGO_PKG_VERSION")
+            "\nwhatcode {} crashed ({}{place}); your terminal has been restored. This is a bug: please report \
+             it in the whatcode issue tracker with the message above and the command you ran.",
+            env!("CARGO_PKG_VERSION"),
+            message.unwrap_or("panic"),
         );
     }));
 }
