@@ -121,7 +121,8 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 
 /// Whether a line starts a list item: `- `, `• `, `* `, or `1. `.
 fn starts_item(line: &str) -> bool {
-    let numbered = line.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = digits > 0 && line[digits..].starts_with(". ");
     line.starts_with("- ") || line.starts_with("• ") || line.starts_with("* ") || numbered
 }
 
@@ -197,9 +198,11 @@ fn keep_units(paragraph: &str) -> String {
     while let Some(at) = rest.find(' ') {
         let (before, after) = (&rest[..at], &rest[at + 1..]);
         out.push_str(before);
-        let unit_len = after.find(|c: char| !c.is_alphanumeric() && c != '%' && c != 'µ').unwrap_or(after.len());
-        let unit = &after[..unit_len];
-        if before.ends_with(|c: char| c.is_ascii_digit()) && UNITS.contains(&unit) {
+        let unit = || {
+            let len = after.find(|c: char| !c.is_alphanumeric() && c != '%' && c != 'µ').unwrap_or(after.len());
+            &after[..len]
+        };
+        if before.ends_with(|c: char| c.is_ascii_digit()) && UNITS.contains(&unit()) {
             out.push('\u{a0}');
         } else {
             out.push(' ');
