@@ -25,12 +25,32 @@ pub fn compile(mention: &Mention) -> Result<Regex, String> {
 /// on the fast engines. An expression that needs Unicode to compile (a non-ASCII letter in a
 /// class) gets it.
 pub fn compile_source(source: &str, needs_code_group: bool) -> Result<Regex, String> {
+    compile_for(source, needs_code_group, Search::Anywhere)
+}
+
+/// Where the scanner runs an expression, which decides the engines worth building for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Search {
+    /// Anywhere in a line: the lazy DFAs (forward and reverse) find where it matches.
+    Anywhere,
+    /// Only from the place where the scanner's literal prefilter saw its start. There the one-pass
+    /// and backtracking engines serve alone: the lazy DFAs' reverse automaton and caches would
+    /// be two thirds of the scanner's memory, and they are slower on such short runs.
+    Anchored,
+}
+
+/// [`compile_source`] for the way the scanner will run the expression.
+pub fn compile_for(source: &str, needs_code_group: bool, search: Search) -> Result<Regex, String> {
     // The one-pass engine (captures in a single pass) is kept for small expressions only: for
     // the long alternations of messages it would take most of the scanner's memory.
     let config = Regex::config()
         .nfa_size_limit(Some(SIZE_LIMIT))
         .hybrid_cache_capacity(SIZE_LIMIT)
         .onepass_size_limit(Some(16 << 10));
+    let config = match search {
+        Search::Anywhere => config,
+        Search::Anchored => config.hybrid(false).dfa(false),
+    };
     let regex = build(&[source], config).map_err(|e| format!("not a valid expression: {}", one_line(&e)))?;
     if needs_code_group && code_group(&regex).is_none() {
         return Err(

@@ -18,7 +18,9 @@ use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, PatternID, PatternSet};
 
 use super::literals;
-use crate::catalog::mention::{self, captured_value, code_group, compile_source, name_key, resolve_means};
+use crate::catalog::mention::{
+    self, Search, captured_value, code_group, compile_for, compile_source, name_key, resolve_means,
+};
 use crate::catalog::{Catalog, Display, MentionRead};
 
 /// One code found in a line.
@@ -42,6 +44,8 @@ struct Pattern {
     /// The expression and the index of its `code` group, compiled on first use (a pattern that
     /// does not compile, which validation reports, finds nothing).
     regex: OnceLock<Option<(Regex, Option<usize>)>>,
+    /// How the scanner runs it: from where its literal prefix occurs, or over the whole line.
+    search: Search,
 }
 
 impl Pattern {
@@ -54,7 +58,7 @@ impl Pattern {
     fn regex(&self) -> Option<&(Regex, Option<usize>)> {
         self.regex
             .get_or_init(|| {
-                let regex = compile_source(&self.source, self.fixed.is_none()).ok()?;
+                let regex = compile_for(&self.source, self.fixed.is_none(), self.search).ok()?;
                 let group = code_group(&regex);
                 (group.is_some() || self.fixed.is_some()).then_some((regex, group))
             })
@@ -194,6 +198,11 @@ impl Scanner {
                     continue;
                 }
                 let p = patterns.len();
+                let prefilter = literals::prefilter(&m.regex);
+                let search = match prefilter {
+                    Some(literals::Prefilter::Prefix(_)) => Search::Anchored,
+                    _ => Search::Anywhere,
+                };
                 patterns.push(Pattern {
                     family: f,
                     read: m.read,
@@ -201,8 +210,9 @@ impl Scanner {
                     source: m.regex.to_string(),
                     unless: m.unless.as_ref().map(|u| (u.to_string(), OnceLock::new())),
                     regex: OnceLock::new(),
+                    search,
                 });
-                let (found_by, anywhere) = match literals::prefilter(&m.regex) {
+                let (found_by, anywhere) = match prefilter {
                     None => {
                         unfiltered.push(p);
                         continue;
