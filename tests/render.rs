@@ -46,6 +46,26 @@ fn typing_a_code_shows_its_detail() {
     insta::assert_snapshot!(screen(&app, 100, 30));
 }
 
+/// `http 477` is no code, but its class says how to read it: the detail pane answers as
+/// `whatcode show http/477` does, and a registered code or a number no class holds does not.
+#[test]
+fn an_unregistered_number_gets_its_class_answer() {
+    let mut typed = app();
+    keys(&mut typed, "http 477");
+    insta::assert_snapshot!(screen(&typed, 100, 30));
+    for (query, says) in [("http/488", "Treat it as http/400"), ("smtp 599", "class Permanent failure (500–599)")] {
+        let mut typed = app();
+        keys(&mut typed, query);
+        let screen = screen(&typed, 100, 30);
+        assert!(screen.contains("is not a registered code") && screen.contains(says), "{query}:\n{screen}");
+    }
+    for query in ["http 404", "http 999", "ws 477"] {
+        let mut typed = app();
+        keys(&mut typed, query);
+        assert!(!screen(&typed, 100, 30).contains("is not a registered code"), "{query}");
+    }
+}
+
 #[test]
 fn fuzzy_query_lists_ranked_hits() {
     let mut app = app();

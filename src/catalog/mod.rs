@@ -25,6 +25,20 @@ pub use model::{
     StandardLevel, Text, TextList, TranslatedCode, TranslatedFamily, TranslatedNote,
 };
 
+/// What whatcode says about an unregistered number of a known class: see
+/// [`Catalog::class_answer`].
+#[derive(Debug)]
+pub struct ClassAnswer<'a> {
+    /// The id the number would have (`http/477`).
+    pub id: String,
+    pub family: &'a Family,
+    pub class: &'a Range,
+    /// The class's numbers, as the family writes them (`400–499`).
+    pub span: String,
+    /// The catalogue position of the code to treat it as, if the family says.
+    pub treat_as: Option<usize>,
+}
+
 /// All the data, validated once. Built-in data is borrowed from static memory; parsed user files
 /// add built entries; cached user files add codes that are read in place from the cache, after the
 /// built ones, until something needs them built (see [`Catalog::entries`]).
@@ -365,6 +379,27 @@ impl Catalog {
     /// Builds the id → entry map, for callers about to look up many ids.
     pub fn index_ids(&self) {
         self.ids.get_or_init(|| self.iter().enumerate().map(|(i, e)| (e.id(), i)).collect());
+    }
+
+    /// What to say about a number that `family` does not register but one of its classes holds
+    /// (`http/477`): the class, and the code the family says to treat it as (RFC 9110 §15: a
+    /// client treats an unknown 4xx as 400). `None` when the family is unknown or not numeric,
+    /// the number is no class's, or it is a registered code or inside a range entry.
+    pub fn class_answer(&self, family: &str, code: &str) -> Option<ClassAnswer<'_>> {
+        let family = self.family(family)?;
+        let value = parse_number(code.trim()).filter(|_| family.display.is_numeric())?;
+        let value = family.read_number(value)?;
+        let class = family.class_of(value)?;
+        if self.family_block(&family.id).any(|i| self.at(i).covers(value)) {
+            return None;
+        }
+        Some(ClassAnswer {
+            id: format!("{}/{}", family.id, family.display.format(value)),
+            span: format!("{}–{}", family.display.format(class.start), family.display.format(class.end)),
+            treat_as: class.treat_as.as_deref().and_then(|t| self.index_of_id(t)),
+            family,
+            class,
+        })
     }
 
     /// Resolves what a user typed as an id: `ws/1002`, `http/404`, `errno/ECONNREFUSED`,

@@ -322,7 +322,7 @@ impl Cli<'_> {
         if let Some(hit) = standout(&hits) {
             return self.entry(hit.index);
         }
-        if let Some(out) = self.family_and_number(query, &hits) {
+        if let Some(out) = self.family_and_number(query) {
             return out;
         }
         let mut out = self.hit_list(query, &hits, limit);
@@ -334,17 +334,10 @@ impl Cli<'_> {
 
     /// `http 477`: a family and a number that is none of its codes nor inside one of its range
     /// entries answers like `show http/477` (the class, and the code to treat it as).
-    fn family_and_number(&self, query: &str, hits: &[crate::search::Hit]) -> Option<Output> {
+    fn family_and_number(&self, query: &str) -> Option<Output> {
         let parsed = Query::parse(query, self.catalog);
         let Pattern::Number { typed, .. } = &parsed.pattern else { return None };
-        let family = self.catalog.family(parsed.family.as_deref()?)?;
-        let covered = hits.iter().any(|h| {
-            matches!(h.tier, Tier::ExactCode | Tier::InRange) && self.catalog.at(h.index).family() == family.id
-        });
-        if covered {
-            return None;
-        }
-        self.unregistered(&family.id, typed)
+        self.unregistered(parsed.family.as_deref()?, typed)
     }
 
     /// Under the hits for a bare number that no family registers (`477`): the classes of the
@@ -482,26 +475,24 @@ impl Cli<'_> {
     /// means, and the code the family says to treat it as (RFC 9110 §15: an unknown 4xx is a
     /// 400). Exit status 1: the answer is there, but the code itself is not registered.
     fn unregistered(&self, family: &str, code: &str) -> Option<Output> {
-        let family = self.catalog.family(family)?;
-        let value = parse_number(code).filter(|_| family.display.is_numeric())?;
-        let value = family.read_number(value)?;
-        let class = family.class_of(value)?;
+        let answer = self.catalog.class_answer(family, code)?;
+        let (class, target) = (answer.class, answer.treat_as);
         let s = self.s();
-        let id = format!("{}/{}", family.id, family.display.format(value));
-        let span = format!("{}–{}", family.display.format(class.start), family.display.format(class.end));
-        let mut text =
-            format!("{}\n{}\n", fill(s.unregistered, &[&id]), fill(s.unregistered_class, &[&class.label, &span]));
+        let mut text = format!(
+            "{}\n{}\n",
+            fill(s.unregistered, &[&answer.id]),
+            fill(s.unregistered_class, &[&class.label, &answer.span])
+        );
         if let Some(unknown) = &class.unknown {
             text.push_str(&report::wrap_paragraphs(unknown, self.layout.width.max(20), "", "").join("\n"));
             text.push('\n');
         }
-        let target = class.treat_as.as_deref().and_then(|t| self.catalog.index_of_id(t));
         if self.json {
             let built = target.map(|i| self.catalog.entry(i));
             let json = json::UnregisteredJson {
-                id,
+                id: answer.id,
                 registered: false,
-                family: &family.id,
+                family: &answer.family.id,
                 class: &class.label,
                 unknown: class.unknown.as_deref(),
                 treat_as: built.as_deref().map(|e| EntryJson::new(self.catalog, e)),

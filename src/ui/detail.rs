@@ -157,6 +157,11 @@ pub fn pane_title(text: &str, width: u16, style: ratatui::style::Style) -> Line<
 pub fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(2) as usize;
     let Some((index, entry)) = app.selected_entry() else {
+        app.link_rows.borrow_mut().clear();
+        if let Some((title, lines)) = class_answer(app, width) {
+            render_scrolled(app, pane_title(&title, area.width, app.theme.dim), lines, area, buf);
+            return;
+        }
         let hint = wrapped(app.s().empty_detail, width, "", "", app.theme.dim);
         render_scrolled(app, pane_title(app.s().detail_title, area.width, app.theme.dim), hint, area, buf);
         return;
@@ -179,6 +184,31 @@ pub fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let urls: Vec<(usize, String)> = detail.url_rows.into_iter().map(|(r, u)| (r + shift, u)).collect();
     lines.extend(detail.lines);
     render_with_urls(app, pane_title(&title, area.width, app.theme.dim), lines, &urls, area, buf);
+}
+
+/// For a query naming a family and a number it does not register (`http 477`, `http/477`), as
+/// `whatcode show http/477` answers: the class the number falls in, what the family says of its
+/// unregistered codes, and the code to treat it as, in full. The pane's title and lines.
+fn class_answer(app: &App, width: usize) -> Option<(String, Vec<Line<'static>>)> {
+    use crate::search::{Pattern, Query};
+    let query = Query::parse(app.query.as_str(), &app.catalog);
+    let Pattern::Number { typed, .. } = &query.pattern else { return None };
+    let answer = app.catalog.class_answer(query.family.as_deref()?, typed)?;
+    let (theme, s) = (&app.theme, app.s());
+    let mut lines = wrapped(&fill(s.unregistered, &[&answer.id]), width, "", "", theme.warning);
+    lines.extend(wrapped(&fill(s.unregistered_class, &[&answer.class.label, &answer.span]), width, "", "", theme.text));
+    if let Some(unknown) = &answer.class.unknown {
+        lines.extend(wrapped(unknown, width, "", "", theme.text));
+    }
+    if let Some(target) = answer.treat_as {
+        let entry = app.catalog.entry(target);
+        lines.push(Line::default());
+        lines.extend(wrapped(&fill(s.unregistered_treat_as, &[&entry.id()]), width, "", "", theme.heading));
+        lines.push(Line::default());
+        lines.extend(detail_lines(&app.catalog, theme, s, &entry, width));
+    }
+    let title = format!("{} · {}", answer.id, crate::sanitize::clean(&answer.family.name));
+    Some((title, lines))
 }
 
 /// Scan mode: where the log mentions the code, with the first lines that do, the mention
