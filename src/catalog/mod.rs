@@ -364,7 +364,10 @@ impl Catalog {
     fn family_block(&self, family: &str) -> std::ops::Range<usize> {
         let Some(rank) = self.families.iter().position(|f| f.id == family) else { return 0..0 };
         // Codes of a family missing from the table sort first, as in `sort_entries`.
-        let rank_at = |i: usize| self.families.iter().position(|f| f.id == self.at(i).family());
+        let rank_at = |i: usize| {
+            let family = self.at(i).family();
+            self.families.iter().position(|f| f.id == family)
+        };
         let first = |below: &dyn Fn(Option<usize>) -> bool| {
             let (mut lo, mut hi) = (0, self.len());
             while lo < hi {
