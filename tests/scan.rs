@@ -145,6 +145,41 @@ fn findings_stream_before_the_input_ends() {
     assert_eq!(child.wait().expect("wait").code(), Some(0));
 }
 
+/// `tail -f app.log | whatcode scan --annotate | head -2`: when the reader closes the output, the
+/// scan ends quietly, and its status says whether it had found something (like grep's).
+#[test]
+fn a_closed_output_ends_the_scan_with_the_status_of_what_was_found() {
+    for (first, status) in [("HTTP/1.1 429 Too Many Requests\n", 0), ("nothing to see here\n", 1)] {
+        let mut child = Process::new(env!("CARGO_BIN_EXE_whatcode"))
+            .args(["scan", "--annotate"])
+            .env("WHATCODE_CONFIG", "/nonexistent/whatcode-test/config.toml")
+            .env("WHATCODE_DATA_DIR", "/nonexistent/whatcode-test/data")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+        stdin.write_all(first.as_bytes()).expect("write");
+        stdin.flush().expect("flush");
+        let mut line = String::new();
+        stdout.read_line(&mut line).expect("the first line passes through");
+        assert_eq!(line, first);
+        drop(stdout);
+        // More input, with no codes, until whatcode finds its output closed.
+        for _ in 0..1000 {
+            if stdin.write_all(b"plain line\n").and_then(|()| stdin.flush()).is_err() {
+                break;
+            }
+        }
+        drop(stdin);
+        let out = child.wait_with_output().expect("wait");
+        assert_eq!(out.status.code(), Some(status), "{first:?}");
+        assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
 #[test]
 fn hostile_input_never_reaches_the_output_raw_except_when_passed_through() {
     let hostile =

@@ -51,19 +51,16 @@ pub fn run(catalog: &Catalog, files: &[PathBuf], view: View, layout: Layout, sin
     for source in sources {
         let label = source.map_or_else(|| layout.lang.strings().scan_stdin.to_string(), |p| p.display().to_string());
         let result = match (view, source) {
-            (View::Summary, Some(path)) if is_regular(path) => {
-                tally_file(catalog, &scanner, path, cores()).map(|tally| summary(catalog, &tally, &label, layout, sink))
-            }
-            (_, Some(path)) => match File::open(path) {
-                Ok(file) => {
-                    stream(catalog, &scanner, file, view, named.then_some(label.as_str()), &label, layout, sink)
-                }
-                Err(e) => Err(e),
-            },
-            (_, None) => stream(catalog, &scanner, io::stdin().lock(), view, None, &label, layout, sink),
+            (View::Summary, Some(path)) if is_regular(path) => tally_file(catalog, &scanner, path, cores())
+                .map(|tally| found |= summary(catalog, &tally, &label, layout, sink)),
+            (_, Some(path)) => File::open(path).and_then(|file| {
+                let file_label = named.then_some(label.as_str());
+                stream(catalog, &scanner, file, view, file_label, &label, layout, sink, &mut found)
+            }),
+            (_, None) => stream(catalog, &scanner, io::stdin().lock(), view, None, &label, layout, sink, &mut found),
         };
         match result {
-            Ok(any) => found |= any,
+            Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return u8::from(!found),
             Err(e) => {
                 failed = true;
@@ -91,7 +88,8 @@ fn summary(catalog: &Catalog, tally: &Tally, label: &str, layout: Layout, sink: 
 
 /// Reads `source` line by line and writes each line's findings as `view` says, flushing before
 /// every read that may wait. `file` names the source in list and JSON output when several files
-/// are scanned. Returns whether anything was found.
+/// are scanned. Sets `found` as soon as anything is found, so a reader that closes the output
+/// part way (`| head -1`) still gets the right exit status.
 #[allow(clippy::too_many_arguments)]
 fn stream(
     catalog: &Catalog,
@@ -102,10 +100,10 @@ fn stream(
     label: &str,
     layout: Layout,
     sink: &mut Sink<'_>,
-) -> io::Result<bool> {
+    found: &mut bool,
+) -> io::Result<()> {
     let mut lines = Lines::new(source);
     let mut tally = Tally::default();
-    let mut found = false;
     let mut out = io::BufWriter::with_capacity(64 * 1024, &mut *sink.out);
     let terminal = sink.terminal;
     let mut scratch = Scratch::default();
@@ -113,7 +111,7 @@ fn stream(
         match lines.next_line()? {
             Next::Line(number, line) => {
                 let findings = scanner.find_with(catalog, line, &mut scratch);
-                found |= !findings.is_empty();
+                *found |= !findings.is_empty();
                 match view {
                     View::Summary => tally.add(number, line, findings),
                     View::Annotate => {
@@ -139,8 +137,7 @@ fn stream(
     if view == View::Summary {
         out.write_all(report::scan_summary(catalog, &tally, label, layout).as_bytes())?;
     }
-    out.flush()?;
-    Ok(found)
+    out.flush()
 }
 
 /// The input line as it was, followed by its line end; on a terminal with control characters
