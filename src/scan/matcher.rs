@@ -81,9 +81,9 @@ pub struct Scratch {
 /// What a literal of the prefilter stands for.
 #[derive(Clone, Debug, Default)]
 struct Literal {
-    /// Run these patterns on the line: anchored where the literal starts, or over the whole line
-    /// (`true`) when the literal is where the pattern's matches end or inside them.
-    patterns: Vec<(usize, bool)>,
+    /// Run these patterns on the line, as each one's [`Search`] says: anchored where the literal
+    /// starts, or over the whole line when the literal is where its matches end or inside them.
+    patterns: Vec<usize>,
     /// The `says` phrases that start with the literal.
     says: Vec<Says>,
 }
@@ -212,16 +212,15 @@ impl Scanner {
                     regex: OnceLock::new(),
                     search,
                 });
-                let (found_by, anywhere) = match prefilter {
+                let found_by = match prefilter {
                     None => {
                         unfiltered.push(p);
                         continue;
                     }
-                    Some(literals::Prefilter::Prefix(l)) => (l, false),
-                    Some(literals::Prefilter::Anywhere(l)) => (l, true),
+                    Some(literals::Prefilter::Prefix(l) | literals::Prefilter::Anywhere(l)) => l,
                 };
                 for literal in found_by {
-                    needles.literal(&literal).patterns.push((p, anywhere));
+                    needles.literal(&literal).patterns.push(p);
                 }
             }
             if !family.mentions.is_empty() {
@@ -339,7 +338,8 @@ impl Scanner {
     /// Records what literal `k`, found at `start`, stands for.
     fn take_literal(&self, k: usize, line: &[u8], start: usize, scratch: &mut Scratch) {
         let literal = &self.literals[k];
-        scratch.hits.extend(literal.patterns.iter().map(|&(p, anywhere)| (p, if anywhere { ANYWHERE } else { start })));
+        let at = |p: usize| if self.patterns[p].search == Search::Anywhere { ANYWHERE } else { start };
+        scratch.hits.extend(literal.patterns.iter().map(|&p| (p, at(p))));
         for says in &literal.says {
             let span = start..start + says.lower.len();
             let Some(text) = line.get(span.clone()) else { continue };
