@@ -343,20 +343,15 @@ impl Cli<'_> {
     /// Under the hits for a bare number that no family registers (`477`): the classes of the
     /// families that say how an unregistered number of that class is treated.
     fn classes_holding(&self, query: &str, hits: &[crate::search::Hit]) -> String {
-        let Some(value) = parse_number(query.trim()) else { return String::new() };
-        if hits.iter().any(|h| h.tier == Tier::ExactCode) {
+        if parse_number(query.trim()).is_none() || hits.iter().any(|h| h.tier == Tier::ExactCode) {
             return String::new();
         }
         let s = self.s();
         let mut lines = Vec::new();
         for family in self.catalog.families() {
-            if !family.display.is_numeric() {
-                continue;
-            }
-            let Some(class) = family.read_number(value).and_then(|v| family.class_of(v)) else { continue };
-            let Some(target) = class.treat_as.as_deref() else { continue };
-            let id = format!("{}/{}", family.id, family.display.format(value));
-            lines.push(format!("  {}", fill(s.unregistered_as, &[&id, &class.label, target])));
+            let Some(answer) = self.catalog.class_answer(&family.id, query) else { continue };
+            let Some(target) = answer.class.treat_as.as_deref() else { continue };
+            lines.push(format!("  {}", fill(s.unregistered_as, &[&answer.id, &answer.class.label, target])));
         }
         if lines.is_empty() {
             return String::new();
