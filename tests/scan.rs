@@ -116,16 +116,23 @@ fn a_pipe_gets_one_line_per_finding_by_default() {
     assert_eq!(text.lines().count(), 6);
 }
 
-#[test]
-fn findings_stream_before_the_input_ends() {
-    let mut child = Process::new(env!("CARGO_BIN_EXE_whatcode"))
-        .args(["scan", "--json"])
+/// The binary running with its standard streams as pipes the test holds, for tests that talk to it
+/// while it runs.
+fn spawned(args: &[&str]) -> std::process::Child {
+    Process::new(env!("CARGO_BIN_EXE_whatcode"))
+        .args(args)
         .env("WHATCODE_CONFIG", "/nonexistent/whatcode-test/config.toml")
         .env("WHATCODE_DATA_DIR", "/nonexistent/whatcode-test/data")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
-        .expect("spawn");
+        .expect("spawn")
+}
+
+#[test]
+fn findings_stream_before_the_input_ends() {
+    let mut child = spawned(&["scan", "--json"]);
     let mut stdin = child.stdin.take().expect("stdin");
     let stdout = child.stdout.take().expect("stdout");
     stdin.write_all(b"HTTP/1.1 429 Too Many Requests\n").expect("write");
@@ -150,15 +157,7 @@ fn findings_stream_before_the_input_ends() {
 #[test]
 fn a_closed_output_ends_the_scan_with_the_status_of_what_was_found() {
     for (first, status) in [("HTTP/1.1 429 Too Many Requests\n", 0), ("nothing to see here\n", 1)] {
-        let mut child = Process::new(env!("CARGO_BIN_EXE_whatcode"))
-            .args(["scan", "--annotate"])
-            .env("WHATCODE_CONFIG", "/nonexistent/whatcode-test/config.toml")
-            .env("WHATCODE_DATA_DIR", "/nonexistent/whatcode-test/data")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
+        let mut child = spawned(&["scan", "--annotate"]);
         let mut stdin = child.stdin.take().expect("stdin");
         let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
         stdin.write_all(first.as_bytes()).expect("write");
