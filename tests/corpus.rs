@@ -185,3 +185,41 @@ fn every_says_phrase_finds_its_code_in_a_line() {
     }
     assert!(missed.is_empty(), "{} phrases are not found in a line:\n{}", missed.len(), missed.join("\n"));
 }
+
+/// The whole corpus as one block, with the line ends logs have (`\n` and `\r\n`), finds on each
+/// line exactly what the line finds alone, at the same places; so do blocks cut anywhere.
+#[test]
+fn a_block_of_lines_finds_what_each_line_finds() {
+    let catalog = Catalog::builtin();
+    let scanner = Scanner::new(&catalog);
+    let cases = corpus();
+    let mut block = Vec::new();
+    let mut alone = Vec::new();
+    for (k, case) in cases.iter().enumerate() {
+        block.extend_from_slice(case.line.as_bytes());
+        block.extend_from_slice(if k % 3 == 0 { b"\r\n" } else { b"\n" });
+        // A line that mentions nothing between each two, as in real logs.
+        block.extend_from_slice(b"GC pause 24 ms, heap 3697 MB of 4096 MB\n");
+        alone.push(scanner.find(&catalog, case.line.as_bytes()));
+        alone.push(Vec::new());
+    }
+    for pieces in [1, 7, 64] {
+        let mut found: Vec<Vec<whatcode::scan::Finding>> = vec![Vec::new(); alone.len()];
+        let mut scratch = whatcode::scan::Scratch::default();
+        let mut first = 0usize;
+        let lines: Vec<&[u8]> = block.split_inclusive(|&b| b == b'\n').collect();
+        for chunk in lines.chunks(lines.len().div_ceil(pieces)) {
+            let text: Vec<u8> = chunk.concat();
+            scanner
+                .find_lines(&catalog, &text, &mut scratch, |index, _, findings| {
+                    found[first + index as usize] = findings.to_vec();
+                    Ok::<(), ()>(())
+                })
+                .expect("no error");
+            first += chunk.len();
+        }
+        for (k, (got, want)) in found.iter().zip(&alone).enumerate() {
+            assert_eq!(got, want, "line {} of the block ({} pieces): {}", k + 1, pieces, cases[k / 2].line);
+        }
+    }
+}

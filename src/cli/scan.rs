@@ -12,8 +12,8 @@ use crate::catalog::Catalog;
 use crate::json::{FindingJson, to_line};
 use crate::report::{self, Layout};
 use crate::sanitize::clean;
-use crate::scan::lines::{Lines, Next};
-use crate::scan::{Finding, Scanner, Scratch, Tally, tally_file};
+use crate::scan::lines::{Chunk, Lines, Next};
+use crate::scan::{Finding, Scanner, Scratch, Tally, tally_file, tally_reader};
 
 /// What `scan` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,10 +86,10 @@ fn summary(catalog: &Catalog, tally: &Tally, label: &str, layout: Layout, sink: 
     !tally.is_empty()
 }
 
-/// Reads `source` line by line and writes each line's findings as `view` says, flushing before
-/// every read that may wait. `file` names the source in list and JSON output when several files
-/// are scanned. Sets `found` as soon as anything is found, so a reader that closes the output
-/// part way (`| head -1`) still gets the right exit status.
+/// Reads `source` and writes each line's findings as `view` says, flushing before every read
+/// that may wait. `file` names the source in list and JSON output when several files are
+/// scanned. Sets `found` as soon as anything is found, so a reader that closes the output part
+/// way (`| head -1`) still gets the right exit status.
 #[allow(clippy::too_many_arguments)]
 fn stream(
     catalog: &Catalog,
@@ -102,42 +102,50 @@ fn stream(
     sink: &mut Sink<'_>,
     found: &mut bool,
 ) -> io::Result<()> {
+    if view == View::Summary {
+        let (tally, _) = tally_reader(catalog, scanner, source)?;
+        *found |= summary(catalog, &tally, label, layout, sink);
+        return Ok(());
+    }
     let mut lines = Lines::new(source);
-    let mut tally = Tally::default();
     let mut out = io::BufWriter::with_capacity(64 * 1024, &mut *sink.out);
     let terminal = sink.terminal;
     let mut scratch = Scratch::default();
-    loop {
-        match lines.next_line()? {
-            Next::Line(number, line) => {
-                let findings = scanner.find_with(catalog, line, &mut scratch);
-                *found |= !findings.is_empty();
-                match view {
-                    View::Summary => tally.add(number, line, findings),
-                    View::Annotate => {
-                        pass_through(&mut out, line, terminal)?;
-                        out.write_all(report::annotation(catalog, findings, layout).as_bytes())?;
-                    }
-                    View::Json => {
-                        for f in findings {
-                            out.write_all(finding_json(catalog, file, number, line, f).as_bytes())?;
-                        }
-                    }
-                    View::List => {
-                        for f in findings {
-                            out.write_all(list_line(catalog, file, number, line, f).as_bytes())?;
-                        }
-                    }
+    if view == View::Annotate {
+        // Every line is written, so each is searched on its own.
+        loop {
+            match lines.next_line()? {
+                Next::Line(_, line) => {
+                    let findings = scanner.find_with(catalog, line, &mut scratch);
+                    *found |= !findings.is_empty();
+                    pass_through(&mut out, line, terminal)?;
+                    out.write_all(report::annotation(catalog, findings, layout).as_bytes())?;
                 }
+                Next::Drained => out.flush()?,
+                Next::End => return out.flush(),
             }
-            Next::Drained => out.flush()?,
-            Next::End => break,
         }
     }
-    if view == View::Summary {
-        out.write_all(report::scan_summary(catalog, &tally, label, layout).as_bytes())?;
+    loop {
+        match lines.next_block()? {
+            Chunk::Lines(first, block) => {
+                scanner.find_lines(catalog, block, &mut scratch, |index, line, findings| {
+                    *found = true;
+                    let number = first + index;
+                    for f in findings {
+                        let text = match view {
+                            View::Json => finding_json(catalog, file, number, line, f),
+                            _ => list_line(catalog, file, number, line, f),
+                        };
+                        out.write_all(text.as_bytes())?;
+                    }
+                    Ok::<(), io::Error>(())
+                })?
+            }
+            Chunk::Drained => out.flush()?,
+            Chunk::End => return out.flush(),
+        }
     }
-    out.flush()
 }
 
 /// The input line as it was, followed by its line end; on a terminal with control characters
@@ -189,19 +197,7 @@ pub fn tally_input(catalog: &Catalog, path: Option<&Path>) -> io::Result<Tally> 
         Some(path) => Box::new(File::open(path)?),
         None => Box::new(io::stdin().lock()),
     };
-    let mut lines = Lines::new(source);
-    let mut tally = Tally::default();
-    let mut scratch = Scratch::default();
-    loop {
-        match lines.next_line()? {
-            Next::Line(number, line) => {
-                let found = scanner.find_with(catalog, line, &mut scratch);
-                tally.add(number, line, found);
-            }
-            Next::Drained => {}
-            Next::End => return Ok(tally),
-        }
-    }
+    tally_reader(catalog, &scanner, source).map(|(tally, _)| tally)
 }
 
 /// The view `scan` uses when no flag chose one: the summary on a terminal, the list on a pipe.

@@ -7,9 +7,9 @@ use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::lines::{Lines, Next};
+use super::Scanner;
+use super::count::tally_reader;
 use super::tally::Tally;
-use super::{Scanner, Scratch};
 use crate::catalog::Catalog;
 
 /// Bytes per block: large enough that the cut costs nothing, small enough to share the work.
@@ -91,18 +91,5 @@ fn line_start_from(file: &mut File, at: u64, len: u64) -> io::Result<u64> {
 fn tally_range(catalog: &Catalog, scanner: &Scanner, path: &Path, start: u64, end: u64) -> io::Result<(Tally, u64)> {
     let mut file = File::open(path)?;
     file.seek(SeekFrom::Start(start))?;
-    let mut lines = Lines::new(file.take(end - start));
-    let mut tally = Tally::default();
-    let mut scratch = Scratch::default();
-    loop {
-        match lines.next_line()? {
-            Next::Line(n, line) => {
-                let found = scanner.find_with(catalog, line, &mut scratch);
-                tally.add(n, line, found);
-            }
-            Next::Drained => {}
-            Next::End => break,
-        }
-    }
-    Ok((tally, lines.line_ends()))
+    tally_reader(catalog, scanner, file.take(end - start))
 }

@@ -28,6 +28,18 @@ pub struct Lines<R> {
     ends: u64,
 }
 
+/// What [`Lines::next_block`] gives.
+pub enum Chunk<'a> {
+    /// Whole lines, each with its line end (`\n`, or `\r\n`) except perhaps the last, and the
+    /// number of the first. One line may be the piece of a line longer than [`MAX_LINE_BYTES`]
+    /// (the pieces share a number); lines within a block are never cut.
+    Lines(u64, &'a [u8]),
+    /// As [`Next::Drained`].
+    Drained,
+    /// The input ended.
+    End,
+}
+
 /// What [`Lines::next_line`] gives.
 pub enum Next<'a> {
     /// A line (or a piece of an overlong one) and its number.
@@ -95,6 +107,50 @@ impl<R: Read> Lines<R> {
         }
     }
 
+    /// Every whole line read so far and not handed out yet, as one block (a scanner looks for
+    /// codes in it with one pass of each automaton, rather than one per line), or a sign that
+    /// more must be read first, or the end. A line with no end within [`MAX_LINE_BYTES`] comes
+    /// in pieces, as from [`Lines::next_line`].
+    pub fn next_block(&mut self) -> io::Result<Chunk<'_>> {
+        loop {
+            let pending = &self.buf[self.start..self.end];
+            // Whole lines up to the first one too long to keep whole, which goes in pieces.
+            let (mut whole, mut ends, mut line_start) = (0, 0, 0);
+            for nl in memchr::memchr_iter(b'\n', pending) {
+                if nl - line_start > MAX_LINE_BYTES {
+                    break;
+                }
+                (whole, ends, line_start) = (nl + 1, ends + 1, nl + 1);
+            }
+            if whole > 0 {
+                let at = self.start;
+                let first = self.count(false);
+                self.number = first + ends - 1;
+                self.ends += ends;
+                self.start += whole;
+                return Ok(Chunk::Lines(first, &self.buf[at..at + whole]));
+            }
+            if pending.len() >= MAX_LINE_BYTES || self.eof {
+                return Ok(match self.next_line()? {
+                    Next::Line(number, line) => Chunk::Lines(number, line),
+                    Next::Drained => Chunk::Drained,
+                    Next::End => Chunk::End,
+                });
+            }
+            if !self.told {
+                self.told = true;
+                return Ok(Chunk::Drained);
+            }
+            self.told = false;
+            self.fill()?;
+        }
+    }
+
+    /// The number of the last line handed out (0 before the first).
+    pub fn last_number(&self) -> u64 {
+        self.number
+    }
+
     /// How many line ends (`\n`) were read: the number of lines a range of whole lines held.
     pub fn line_ends(&self) -> u64 {
         self.ends
@@ -131,7 +187,8 @@ impl<R: Read> Lines<R> {
     }
 }
 
-fn trim_cr(line: &[u8]) -> &[u8] {
+/// A line without its `\r` before the line end.
+pub fn trim_cr(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
@@ -169,6 +226,36 @@ mod tests {
         assert_eq!(got.len(), 5);
         assert!(got[..4].iter().all(|(n, _)| *n == 1));
         assert_eq!(got[4], (2, b"next".to_vec()));
+    }
+
+    fn blocks(input: &[u8]) -> Vec<(u64, Vec<u8>)> {
+        let mut lines = Lines::new(input);
+        let mut out = Vec::new();
+        loop {
+            match lines.next_block().expect("read") {
+                Chunk::Lines(first, block) => {
+                    let block = block.strip_suffix(b"\n").unwrap_or(block);
+                    for (n, line) in (first..).zip(block.split(|&b| b == b'\n')) {
+                        out.push((n, trim_cr(line).to_vec()));
+                    }
+                }
+                Chunk::Drained => {}
+                Chunk::End => return out,
+            }
+        }
+    }
+
+    #[test]
+    fn blocks_hold_the_same_lines_with_the_same_numbers() {
+        for input in [&b"one\r\ntwo\n\nlast"[..], b"", b"x\n", b"\n\n", b"a\nb\n"] {
+            assert_eq!(blocks(input), all(input), "{:?}", String::from_utf8_lossy(input));
+        }
+        let line = "y".repeat(777);
+        let input: String = (0..3000).map(|k| format!("{line}{k}\n")).collect();
+        assert_eq!(blocks(input.as_bytes()), all(input.as_bytes()));
+        let mut endless = vec![b'a'; MAX_LINE_BYTES * 3 + 10];
+        endless.extend_from_slice(b"\nnext\n");
+        assert_eq!(blocks(&endless), all(&endless));
     }
 
     #[test]

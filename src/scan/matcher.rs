@@ -6,7 +6,10 @@
 //! pattern runs only where one of its literals occurs: as an anchored search at that place when
 //! every match starts with one of them, over the line when they end or sit inside its matches. It
 //! is compiled the first time that happens: a lookup that never meets a log line never compiles
-//! a regular expression.
+//! a regular expression. The few patterns without a literal are found together, by one automaton.
+//!
+//! A scan hands over whole blocks of lines ([`Scanner::find_lines`]): each automaton passes over
+//! the block once, and only the lines where one of them found something are looked at further.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -17,7 +20,9 @@ use regex_automata::meta::{Cache, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, PatternID, PatternSet};
 
+use super::lines::trim_cr;
 use super::literals;
+use super::unfiltered::BlockSet;
 use crate::catalog::mention::{
     self, Search, captured_value, code_group, compile_for, compile_source, name_key, resolve_means,
 };
@@ -76,6 +81,11 @@ pub struct Scratch {
     found: Vec<Finding>,
     /// Which patterns without a prefilter match the line, and the cache that finds out.
     matched: Option<(Cache, PatternSet)>,
+    /// For a block: where literals occur (position, literal), where patterns without a prefilter
+    /// may match, and the cache of the automaton that finds those.
+    block_hits: Vec<(usize, usize)>,
+    maybe: Vec<usize>,
+    block_cache: Option<regex_automata::hybrid::dfa::Cache>,
 }
 
 /// What a literal of the prefilter stands for.
@@ -178,6 +188,8 @@ pub struct Scanner {
     /// them match there (built on first use; `None` when there are none or they do not compile
     /// together, and then each runs on every line).
     unfiltered_set: OnceLock<Option<Regex>>,
+    /// The same patterns, for whole blocks of lines: which lines they may match.
+    block_set: OnceLock<Option<BlockSet>>,
     prefilter: Option<AhoCorasick>,
     literals: Vec<Literal>,
     families: Vec<FamilyCodes>,
@@ -262,7 +274,15 @@ impl Scanner {
                     .ok()
             })
             .flatten();
-        Scanner { patterns, unfiltered, unfiltered_set: OnceLock::new(), prefilter, literals, families }
+        Scanner {
+            patterns,
+            unfiltered,
+            unfiltered_set: OnceLock::new(),
+            block_set: OnceLock::new(),
+            prefilter,
+            literals,
+            families,
+        }
     }
 
     /// Whether there is anything to find at all.
@@ -290,40 +310,138 @@ impl Scanner {
                 self.take_literal(m.pattern().as_usize(), line, m.start(), scratch);
             }
         }
+        self.verify(catalog, line, true, scratch);
+        &scratch.found
+    }
+
+    /// The codes each line of `block` mentions: calls `each` with the line's index in the block
+    /// (from 0), the line (without its line end) and its findings, for every line that mentions
+    /// a code, in order. `block` holds whole lines, each ended by `\n` except perhaps the last
+    /// ([`crate::scan::lines::Chunk::Lines`]). Finds what [`Scanner::find_with`] finds on each line;
+    /// stops at the first error `each` returns.
+    pub fn find_lines<E>(
+        &self,
+        catalog: &Catalog,
+        block: &[u8],
+        scratch: &mut Scratch,
+        mut each: impl FnMut(u64, &[u8], &[Finding]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut hits = std::mem::take(&mut scratch.block_hits);
+        let mut maybe = std::mem::take(&mut scratch.maybe);
+        hits.clear();
+        maybe.clear();
+        if let Some(ac) = &self.prefilter {
+            let mut state = aho_corasick::automaton::OverlappingState::start();
+            loop {
+                ac.find_overlapping(block, &mut state);
+                let Some(m) = state.get_match() else { break };
+                hits.push((m.start(), m.pattern().as_usize()));
+            }
+        }
+        if !self.unfiltered.is_empty() {
+            match self.block_set.get_or_init(|| self.build_block_set()) {
+                Some(set) => {
+                    set.lines(scratch.block_cache.get_or_insert_with(|| set.create_cache()), block, &mut maybe)
+                }
+                None => {
+                    maybe.push(0);
+                    maybe.extend(memchr::memchr_iter(b'\n', block).map(|nl| nl + 1).filter(|&p| p < block.len()));
+                }
+            }
+        }
+        // Line by line, in order, over the lines where something was seen: literals occur in one
+        // line each (none holds a line end), so the hits of a line come together.
+        let (mut h, mut m) = (0, 0);
+        let (mut counted, mut index) = (0, 0u64);
+        let result = loop {
+            while hits.get(h).is_some_and(|&(p, _)| p < counted) {
+                h += 1;
+            }
+            while maybe.get(m).is_some_and(|&p| p < counted) {
+                m += 1;
+            }
+            let next = match (hits.get(h), maybe.get(m)) {
+                (Some(&(p, _)), Some(&q)) => p.min(q),
+                (Some(&(p, _)), None) => p,
+                (None, Some(&q)) => q,
+                (None, None) => break Ok(()),
+            };
+            let start = memchr::memrchr(b'\n', &block[counted..next]).map_or(counted, |nl| counted + nl + 1);
+            index += memchr::memchr_iter(b'\n', &block[counted..start]).count() as u64;
+            counted = start;
+            let end = memchr::memchr(b'\n', &block[next..]).map_or(block.len(), |nl| next + nl);
+            let line = trim_cr(&block[start..end]);
+            scratch.found.clear();
+            scratch.hits.clear();
+            while let Some(&(p, k)) = hits.get(h)
+                && p <= end
+            {
+                if p >= start {
+                    self.take_literal(k, line, p - start, scratch);
+                }
+                h += 1;
+            }
+            let check_unfiltered = maybe.get(m).is_some_and(|&q| q <= end);
+            while maybe.get(m).is_some_and(|&q| q <= end) {
+                m += 1;
+            }
+            self.verify(catalog, line, check_unfiltered, scratch);
+            if !scratch.found.is_empty()
+                && let Err(e) = each(index, line, &scratch.found)
+            {
+                break Err(e);
+            }
+        };
+        scratch.block_hits = hits;
+        scratch.maybe = maybe;
+        result
+    }
+
+    /// Runs the patterns whose literals [`Scanner::take_literal`] recorded for `line`, and with
+    /// `unfiltered` those without a prefilter that match it; leaves the line's findings, tidied,
+    /// in `scratch.found`.
+    fn verify(&self, catalog: &Catalog, line: &[u8], unfiltered: bool, scratch: &mut Scratch) {
         if scratch.patterns.len() < self.patterns.len() {
             scratch.patterns.resize_with(self.patterns.len(), || None);
         }
-        let set = self.unfiltered_set.get_or_init(|| self.build_unfiltered_set());
         let Scratch { patterns, hits, found, matched, .. } = scratch;
         hits.sort_unstable();
         hits.dedup();
         for &(p, at) in hits.iter() {
             if at == ANYWHERE {
                 self.run_over(catalog, p, line, &mut patterns[p], found);
-            } else {
+            } else if at <= line.len() {
                 // Anchored where one of the pattern's literals starts.
                 let input = Input::new(line).range(at..).anchored(Anchored::Yes);
                 self.run(catalog, p, line, input, &mut patterns[p], found);
             }
         }
-        let matched = match set {
-            Some(set) => {
-                let (cache, which) =
-                    matched.get_or_insert_with(|| (set.create_cache(), PatternSet::new(set.pattern_len())));
-                which.clear();
-                set.which_overlapping_matches_with(cache, &Input::new(line), which);
-                Some(&*which)
+        if unfiltered && !self.unfiltered.is_empty() {
+            let set = self.unfiltered_set.get_or_init(|| self.build_unfiltered_set());
+            let matched = match set {
+                Some(set) => {
+                    let (cache, which) =
+                        matched.get_or_insert_with(|| (set.create_cache(), PatternSet::new(set.pattern_len())));
+                    which.clear();
+                    set.which_overlapping_matches_with(cache, &Input::new(line), which);
+                    Some(&*which)
+                }
+                None => None,
+            };
+            for (k, &p) in self.unfiltered.iter().enumerate() {
+                if matched.is_some_and(|which| !which.contains(PatternID::new_unchecked(k))) {
+                    continue;
+                }
+                self.run_over(catalog, p, line, &mut patterns[p], found);
             }
-            None => None,
-        };
-        for (k, &p) in self.unfiltered.iter().enumerate() {
-            if matched.is_some_and(|which| !which.contains(PatternID::new_unchecked(k))) {
-                continue;
-            }
-            self.run_over(catalog, p, line, &mut patterns[p], found);
         }
         tidy(found);
-        found
+    }
+
+    /// The patterns without a prefilter as one automaton over blocks of lines.
+    fn build_block_set(&self) -> Option<BlockSet> {
+        let sources: Vec<&str> = self.unfiltered.iter().map(|&p| self.patterns[p].source.as_str()).collect();
+        BlockSet::new(&sources)
     }
 
     /// The expression that tells which of the patterns without a prefilter match a line.
