@@ -46,7 +46,7 @@ pub fn compile_for(source: &str, needs_code_group: bool, search: Search) -> Resu
     let config = Regex::config()
         .nfa_size_limit(Some(SIZE_LIMIT))
         .hybrid_cache_capacity(SIZE_LIMIT)
-        .onepass_size_limit(Some(16 << 10));
+        .onepass_size_limit(Some(24 << 10));
     let config = match search {
         Search::Anywhere => config,
         Search::Anchored => config.hybrid(false).dfa(false),
