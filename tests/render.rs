@@ -66,6 +66,20 @@ fn an_unregistered_number_gets_its_class_answer() {
     }
 }
 
+/// A bare number no family registers (`477`) lists, above the selected code, the families whose
+/// classes say how to read it, as `whatcode 477` does; a registered number does not.
+#[test]
+fn a_bare_unregistered_number_lists_the_classes_that_answer() {
+    let mut typed = app();
+    keys(&mut typed, "477");
+    insta::assert_snapshot!(screen(&typed, 100, 16));
+    for query in ["404", "1006", "ECONNRESET", "http 477"] {
+        let mut typed = app();
+        keys(&mut typed, query);
+        assert!(!screen(&typed, 100, 30).contains("No family registers"), "{query}");
+    }
+}
+
 #[test]
 fn fuzzy_query_lists_ranked_hits() {
     let mut app = app();

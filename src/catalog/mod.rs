@@ -405,6 +405,30 @@ impl Catalog {
         })
     }
 
+    /// For a bare number no family registers as a code (`477`), the answer of every family whose
+    /// classes say which code to treat it as (`http/477` as `http/400`, `sip/477` as `sip/400`), in
+    /// family order. Empty when some family registers the number itself.
+    pub fn class_answers(&self, number: &str) -> Vec<ClassAnswer<'_>> {
+        let Some(value) = parse_number(number.trim()) else { return Vec::new() };
+        let registered = self.families().iter().any(|f| {
+            f.display.is_numeric()
+                && f.read_number(value).is_some_and(|v| {
+                    self.family_block(&f.id).any(|i| {
+                        let e = self.at(i);
+                        e.end().is_none() && e.value() == v
+                    })
+                })
+        });
+        if registered {
+            return Vec::new();
+        }
+        self.families()
+            .iter()
+            .filter_map(|f| self.class_answer(&f.id, number))
+            .filter(|answer| answer.treat_as.is_some())
+            .collect()
+    }
+
     /// Resolves what a user typed as an id: `ws/1002`, `http/404`, `errno/ECONNREFUSED`,
     /// `signal/KILL`, `http2/7`, `http2/0x7`, `websocket/4001` (inside a range entry).
     pub fn resolve_id(&self, id: &str) -> Option<usize> {
@@ -476,6 +500,18 @@ mod tests {
     /// Every code is found where it is, by its id and by what a user types, whether the catalogue
     /// is the built-in one or has a user family and user codes inside built-in families (which
     /// re-sorts it): the lookups bisect on family order.
+    #[test]
+    fn a_bare_number_gets_the_answers_of_the_classes_that_hold_it() {
+        let catalog = Catalog::builtin();
+        let ids = |number: &str| catalog.class_answers(number).into_iter().map(|a| a.id).collect::<Vec<_>>();
+        assert_eq!(ids("477"), ["http/477", "sip/477"]);
+        assert!(catalog.class_answers("477").iter().all(|a| a.treat_as.is_some()));
+        // Registered somewhere, or held by no class, or not a number: no class answers.
+        for none in ["404", "1006", "99999", "ECONNRESET", ""] {
+            assert!(ids(none).is_empty(), "{none}: {:?}", ids(none));
+        }
+    }
+
     #[test]
     fn every_id_resolves_to_its_own_position() {
         let mut with_user = Catalog::builtin();

@@ -343,16 +343,19 @@ impl Cli<'_> {
     /// Under the hits for a bare number that no family registers (`477`): the classes of the
     /// families that say how an unregistered number of that class is treated.
     fn classes_holding(&self, query: &str, hits: &[crate::search::Hit]) -> String {
-        if parse_number(query.trim()).is_none() || hits.iter().any(|h| h.tier == Tier::ExactCode) {
+        if hits.iter().any(|h| h.tier == Tier::ExactCode) {
             return String::new();
         }
         let s = self.s();
-        let mut lines = Vec::new();
-        for family in self.catalog.families() {
-            let Some(answer) = self.catalog.class_answer(&family.id, query) else { continue };
-            let Some(target) = answer.class.treat_as.as_deref() else { continue };
-            lines.push(format!("  {}", fill(s.unregistered_as, &[&answer.id, &answer.class.label, target])));
-        }
+        let lines: Vec<String> = self
+            .catalog
+            .class_answers(query)
+            .iter()
+            .filter_map(|answer| {
+                let target = answer.class.treat_as.as_deref()?;
+                Some(format!("  {}", fill(s.unregistered_as, &[&answer.id, &answer.class.label, target])))
+            })
+            .collect();
         if lines.is_empty() {
             return String::new();
         }

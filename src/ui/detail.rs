@@ -171,7 +171,7 @@ pub fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let family = app.catalog.family_of(entry).map_or(entry.family.to_string(), |f| f.name.to_string());
     let label = crate::ui::list::code_label(&app.catalog, &entry.family, &entry.code);
     let title = format!("{label} {} · {}", crate::sanitize::clean(&entry.name), crate::sanitize::clean(&family));
-    let mut lines = Vec::new();
+    let mut lines = number_classes(app, width);
     if let Some(found) = &app.found
         && let Some(stat) = found.tally.stats.get(&index)
     {
@@ -184,6 +184,31 @@ pub fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let urls: Vec<(usize, String)> = detail.url_rows.into_iter().map(|(r, u)| (r + shift, u)).collect();
     lines.extend(detail.lines);
     render_with_urls(app, pane_title(&title, area.width, app.theme.dim), lines, &urls, area, buf);
+}
+
+/// For a bare number that no family registers (`477`), as `whatcode 477` says under its list:
+/// the families whose classes say which code to treat it as. Shown above the selected code
+/// (a range such as `websocket/0-999` may hold the number without registering it).
+fn number_classes(app: &App, width: usize) -> Vec<Line<'static>> {
+    use crate::search::{Pattern, Query};
+    let query = Query::parse(app.query.as_str(), &app.catalog);
+    let Pattern::Number { typed, .. } = &query.pattern else { return Vec::new() };
+    if query.family.is_some() {
+        return Vec::new();
+    }
+    let answers = app.catalog.class_answers(typed);
+    if answers.is_empty() {
+        return Vec::new();
+    }
+    let (theme, s) = (&app.theme, app.s());
+    let mut lines = wrapped(&fill(s.unregistered_number, &[typed.trim()]), width, "", "", theme.warning);
+    for answer in &answers {
+        let Some(target) = answer.class.treat_as.as_deref() else { continue };
+        let text = fill(s.unregistered_as, &[&answer.id, &answer.class.label, target]);
+        lines.extend(wrapped(&text, width, "  ", "    ", theme.text));
+    }
+    lines.push(Line::default());
+    lines
 }
 
 /// For a query naming a family and a number it does not register (`http 477`, `http/477`), as
