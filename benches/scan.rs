@@ -3,7 +3,8 @@
 //! Three kinds of line, as a log mixes them: access-log lines (a status code among other numbers),
 //! application lines full of numbers that are not codes, and the corpus's error lines of every
 //! family (`tests/corpus/*.txt`). Throughput is in bytes, so MB/s compares with the whole-process
-//! figures in BENCHMARKS.md.
+//! figures in BENCHMARKS.md. Each kind is searched one line at a time (`find_with`: a pasted line,
+//! `scan --annotate`) and as one block (`find_lines`: the other views of `scan`).
 
 use std::hint::black_box;
 
@@ -73,12 +74,23 @@ fn scan(c: &mut Criterion) {
         let bytes: usize = lines.iter().map(|l| l.len() + 1).sum();
         group.throughput(Throughput::Bytes(bytes as u64));
         let mut scratch = Scratch::default();
-        group.bench_function(name, |b| {
+        group.bench_function(format!("{name}, one at a time"), |b| {
             b.iter(|| {
                 let mut found = 0;
                 for line in &lines {
                     found += scanner.find_with(&catalog, black_box(line.as_bytes()), &mut scratch).len();
                 }
+                found
+            })
+        });
+        let block: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        group.bench_function(format!("{name}, as a block"), |b| {
+            b.iter(|| {
+                let mut found = 0;
+                let _ = scanner.find_lines(&catalog, black_box(block.as_bytes()), &mut scratch, |_, _, f| {
+                    found += f.len();
+                    Ok::<(), ()>(())
+                });
                 found
             })
         });
