@@ -17,7 +17,8 @@ const MAX_LITERALS: usize = 64;
 /// The lower-cased literals one of which starts every match of `pattern`, or `None` when the
 /// pattern has no such finite set (it then runs on every line). Lower-cased because the
 /// prefilter matches ASCII case-insensitively: a `(?i)` pattern's literals fold into one.
-pub fn prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
+#[cfg(test)]
+fn prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
     prefixes_of(&parse(pattern)?)
 }
 

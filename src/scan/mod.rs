@@ -12,6 +12,5 @@ mod unfiltered;
 
 pub use count::tally_reader;
 pub use files::tally_file;
-pub use literals::prefixes;
 pub use matcher::{Finding, Scanner, Scratch};
 pub use tally::{Evidence, Stat, Tally};
