@@ -1,5 +1,6 @@
 //! Property tests: no sequence of actions, keys, pastes or terminal sizes makes the app panic,
-//! and nothing drawn ever contains a raw control character.
+//! and nothing drawn ever contains a raw control character; no log text makes the scanner panic,
+//! and a block of lines finds what each of its lines finds alone.
 //!
 //! `cargo test` runs a quick slice. The long run (10^6 cases per property, about 40 minutes on two
 //! cores) is:
@@ -151,6 +152,39 @@ fn user_catalog() -> &'static Catalog {
     })
 }
 
+/// Log text: fragments that mention codes or nearly do, numbers, line ends (`\n`, `\r\n`, a
+/// lone `\r`), non-ASCII letters and arbitrary bytes, in any order.
+fn log_text() -> impl Strategy<Value = Vec<u8>> {
+    let fragment = prop_oneof![
+        Just(b"10.0.0.1 - - [03/Dec/2026:10:12:01 +0000] \"GET /x HTTP/1.1\" 502 157 ".to_vec()),
+        Just(b"HTTP/2 401".to_vec()),
+        Just(b"550 5.1.1 <a@example.com>: Recipient address rejected".to_vec()),
+        Just(b"550-5.7.26 ".to_vec()),
+        Just(b"openat(AT_FDCWD, \"/x\", O_RDONLY) = -1 ENOENT (No such file or directory)".to_vec()),
+        Just(b"api-7d9c-xk2   0/1     CrashLoopBackOff   12 (3m ago)   40m".to_vec()),
+        Just(b"<-  334 VXNlcm5hbWU6".to_vec()),
+        Just(b"[pid 7] (111)".to_vec()),
+        Just(b"rpc error: code = Unavailable desc = connect: connection refused".to_vec()),
+        Just(b"status=503 ECONNRESET Exited (137) signal 11:SIGSEGV".to_vec()),
+        Just(b"caf\xc3\xa9 \xe9\xff".to_vec()),
+        Just(b"\n".to_vec()),
+        Just(b"\r\n".to_vec()),
+        Just(b"\r".to_vec()),
+        "[0-9 ./:-]{1,12}".prop_map(String::into_bytes),
+        proptest::collection::vec(any::<u8>(), 0..24),
+    ];
+    proptest::collection::vec(fragment, 0..40).prop_map(|v| v.concat())
+}
+
+fn scanner() -> &'static (Catalog, whatcode::scan::Scanner) {
+    static SCANNER: std::sync::OnceLock<(Catalog, whatcode::scan::Scanner)> = std::sync::OnceLock::new();
+    SCANNER.get_or_init(|| {
+        let catalog = Catalog::builtin();
+        let scanner = whatcode::scan::Scanner::new(&catalog);
+        (catalog, scanner)
+    })
+}
+
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48)
 }
@@ -193,6 +227,23 @@ proptest! {
                 draw_clean(&app, w, h)?;
             }
         }
+    }
+
+    #[test]
+    fn any_log_text_scans_the_same_as_a_block_and_line_by_line(text in log_text()) {
+        let (catalog, scanner) = scanner();
+        let mut scratch = whatcode::scan::Scratch::default();
+        let body = text.strip_suffix(b"\n").unwrap_or(&text);
+        let alone: Vec<Vec<whatcode::scan::Finding>> = body
+            .split(|&b| b == b'\n')
+            .map(|line| scanner.find(catalog, line.strip_suffix(b"\r").unwrap_or(line)))
+            .collect();
+        let mut found = vec![Vec::new(); alone.len()];
+        let _ = scanner.find_lines(catalog, &text, &mut scratch, |index, _, findings| {
+            found[index as usize] = findings.to_vec();
+            Ok::<(), ()>(())
+        });
+        prop_assert_eq!(found, alone);
     }
 }
 
