@@ -349,8 +349,9 @@ impl Scanner {
                 }
             }
         }
-        // Line by line, in order, over the lines where something was seen: literals occur in one
-        // line each (none holds a line end), so the hits of a line come together.
+        // Line by line, in order, over the lines where something was seen. Hits come in the order
+        // they end, so a line's hits come together; a literal that runs across a line end (one that
+        // holds `\n`) can match no line, and its hits are skipped.
         let (mut h, mut m) = (0, 0);
         let (mut counted, mut index) = (0, 0u64);
         let result = loop {
