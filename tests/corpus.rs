@@ -187,11 +187,13 @@ fn every_says_phrase_finds_its_code_in_a_line() {
 }
 
 /// The whole corpus as one block, with the line ends logs have (`\n` and `\r\n`), finds on each
-/// line exactly what the line finds alone, at the same places; so do blocks cut anywhere.
+/// line exactly what the line finds alone, at the same places; so do blocks cut anywhere, and so
+/// does the scanner built for pasted text.
 #[test]
 fn a_block_of_lines_finds_what_each_line_finds() {
     let catalog = Catalog::builtin();
     let scanner = Scanner::new(&catalog);
+    let for_text = Scanner::for_text(&catalog);
     let cases = corpus();
     let mut block = Vec::new();
     let mut alone = Vec::new();
@@ -202,6 +204,8 @@ fn a_block_of_lines_finds_what_each_line_finds() {
         block.extend_from_slice(b"GC pause 24 ms, heap 3697 MB of 4096 MB\n");
         alone.push(scanner.find(&catalog, case.line.as_bytes()));
         alone.push(Vec::new());
+        // The scanner built for pasted text (a quicker-built automaton) finds the same.
+        assert_eq!(for_text.find(&catalog, case.line.as_bytes()), alone[alone.len() - 2], "{}", case.line);
     }
     for pieces in [1, 7, 64] {
         let mut found: Vec<Vec<whatcode::scan::Finding>> = vec![Vec::new(); alone.len()];

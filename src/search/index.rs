@@ -113,7 +113,7 @@ impl SearchIndex {
 
     /// The scanner that finds the codes a pasted line mentions (built on the first such query).
     pub fn scanner(&self, catalog: &Catalog) -> &crate::scan::Scanner {
-        self.scanner.get_or_init(|| crate::scan::Scanner::new(catalog))
+        self.scanner.get_or_init(|| crate::scan::Scanner::for_text(catalog))
     }
 
     /// The codes `line` mentions, with the scanner's working memory kept for the next query.
