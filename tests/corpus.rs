@@ -207,7 +207,7 @@ fn a_block_of_lines_finds_what_each_line_finds() {
         // The scanner built for pasted text (a quicker-built automaton) finds the same.
         assert_eq!(for_text.find(&catalog, case.line.as_bytes()), alone[alone.len() - 2], "{}", case.line);
     }
-    for pieces in [1, 7, 64] {
+    for (scanner, pieces) in [(&scanner, 1), (&scanner, 7), (&scanner, 64), (&for_text, 1), (&for_text, 7)] {
         let mut found: Vec<Vec<whatcode::scan::Finding>> = vec![Vec::new(); alone.len()];
         let mut scratch = whatcode::scan::Scratch::default();
         let mut first = 0usize;

@@ -38,7 +38,7 @@ pub struct Sink<'a> {
 
 /// Scans `files` (standard input when empty or `-`) and writes `view`. Returns the exit status.
 pub fn run(catalog: &Catalog, files: &[PathBuf], view: View, layout: Layout, sink: &mut Sink<'_>) -> u8 {
-    let scanner = Scanner::new(catalog);
+    let scanner = scanner_for(catalog, files);
     let stdin_only = files.is_empty();
     let sources: Vec<Option<&Path>> = if stdin_only {
         vec![None]
@@ -70,6 +70,23 @@ pub fn run(catalog: &Catalog, files: &[PathBuf], view: View, layout: Layout, sin
     }
     let _ = sink.out.flush();
     if failed { 2 } else { u8::from(!found) }
+}
+
+/// Below this many bytes of regular files in all, the scanner that is quicker to build is also
+/// quicker in all: it is built about 5 ms sooner, and scans a megabyte about 3 ms slower.
+const LITTLE_INPUT_BYTES: u64 = 1 << 20;
+
+/// The scanner for `files`: [`Scanner::for_text`] when they are a little text, known in advance
+/// (regular files); [`Scanner::new`] for anything larger or of unknown size (a pipe, a terminal).
+fn scanner_for(catalog: &Catalog, files: &[PathBuf]) -> Scanner {
+    let sizes: Option<u64> = files
+        .iter()
+        .map(|f| std::fs::metadata(f).ok().filter(|m| f.as_os_str() != "-" && m.is_file()).map(|m| m.len()))
+        .sum();
+    match sizes {
+        Some(total) if !files.is_empty() && total < LITTLE_INPUT_BYTES => Scanner::for_text(catalog),
+        _ => Scanner::new(catalog),
+    }
 }
 
 fn is_regular(path: &Path) -> bool {
@@ -191,7 +208,7 @@ fn list_line(catalog: &Catalog, file: Option<&str>, number: u64, line: &[u8], f:
 /// Counts the codes of one input for the browser (`scan --tui`): a regular file on all cores,
 /// anything else (standard input, a pipe) as it streams in.
 pub fn tally_input(catalog: &Catalog, path: Option<&Path>) -> io::Result<Tally> {
-    let scanner = Scanner::new(catalog);
+    let scanner = scanner_for(catalog, &path.map(Path::to_path_buf).into_iter().collect::<Vec<_>>());
     let source: Box<dyn Read> = match path {
         Some(path) if is_regular(path) => return tally_file(catalog, &scanner, path, cores()),
         Some(path) => Box::new(File::open(path)?),

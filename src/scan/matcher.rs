@@ -203,8 +203,8 @@ impl Scanner {
         Scanner::build(catalog, AhoCorasickKind::DFA)
     }
 
-    /// [`Scanner::new`] for a few lines (a pasted line, a search query): the literal automaton is
-    /// a contiguous NFA, built in a fraction of the DFA's time, and fast enough for a line.
+    /// [`Scanner::new`] for a little text (a pasted line, a small file): the literal automaton is
+    /// a contiguous NFA, built about 5 ms sooner than the DFA; a scan with it takes a third longer.
     pub fn for_text(catalog: &Catalog) -> Scanner {
         Scanner::build(catalog, AhoCorasickKind::ContiguousNFA)
     }
