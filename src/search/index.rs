@@ -243,6 +243,9 @@ pub(super) enum TextCheck<'a> {
     Index { index: &'a TextIndex, ranges: Vec<(u32, u32)>, exact: bool },
     /// No index (a one-shot query): scan the text of every entry.
     Scan,
+    /// No word of any entry's text starts with one of the query's pieces (`snpt`): no text can
+    /// match, and no entry is looked at.
+    Nothing,
 }
 
 impl<'a> TextCheck<'a> {
@@ -264,6 +267,9 @@ impl<'a> TextCheck<'a> {
             }
             ranges.extend(pieces.map(|p| index.range(p)));
         }
+        if ranges.iter().any(|&(lo, hi)| lo >= hi) {
+            return TextCheck::Nothing;
+        }
         TextCheck::Index { index, ranges, exact }
     }
 
@@ -275,6 +281,7 @@ impl<'a> TextCheck<'a> {
                 scan(e, words)
             }
             TextCheck::Scan => scan(e, words),
+            TextCheck::Nothing => None,
         }
     }
 }
