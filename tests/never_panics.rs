@@ -2,8 +2,9 @@
 //! and nothing drawn ever contains a raw control character; no log text makes the scanner panic,
 //! and a block of lines finds what each of its lines finds alone.
 //!
-//! `cargo test` runs a quick slice. The long run (10^6 cases per property, about 40 minutes on two
-//! cores) is:
+//! `cargo test` runs a quick slice. The long run (10^6 cases per property: about 40 minutes on two
+//! cores for the browser's, measured; the scanner's took 13 s for 30,000 cases, so about 7 more
+//! minutes) is:
 //!   PROPTEST_CASES=1000000 cargo test --release --test never_panics
 //! (see README: "Long-running checks").
 
