@@ -38,7 +38,7 @@ pub struct Sink<'a> {
 
 /// Scans `files` (standard input when empty or `-`) and writes `view`. Returns the exit status.
 pub fn run(catalog: &Catalog, files: &[PathBuf], view: View, layout: Layout, sink: &mut Sink<'_>) -> u8 {
-    let scanner = scanner_for(catalog, files);
+    let scanner = scanner_for(catalog, files.iter().map(PathBuf::as_path));
     let stdin_only = files.is_empty();
     let sources: Vec<Option<&Path>> = if stdin_only {
         vec![None]
@@ -78,13 +78,13 @@ const LITTLE_INPUT_BYTES: u64 = 1 << 20;
 
 /// The scanner for `files`: [`Scanner::for_text`] when they are a little text, known in advance
 /// (regular files); [`Scanner::new`] for anything larger or of unknown size (a pipe, a terminal).
-fn scanner_for(catalog: &Catalog, files: &[PathBuf]) -> Scanner {
-    let sizes: Option<u64> = files
-        .iter()
-        .map(|f| std::fs::metadata(f).ok().filter(|m| f.as_os_str() != "-" && m.is_file()).map(|m| m.len()))
-        .sum();
+fn scanner_for<'p>(catalog: &Catalog, files: impl IntoIterator<Item = &'p Path>) -> Scanner {
+    let mut files = files.into_iter().peekable();
+    let any = files.peek().is_some();
+    let sizes: Option<u64> =
+        files.map(|f| std::fs::metadata(f).ok().filter(|m| f.as_os_str() != "-" && m.is_file()).map(|m| m.len())).sum();
     match sizes {
-        Some(total) if !files.is_empty() && total < LITTLE_INPUT_BYTES => Scanner::for_text(catalog),
+        Some(total) if any && total < LITTLE_INPUT_BYTES => Scanner::for_text(catalog),
         _ => Scanner::new(catalog),
     }
 }
@@ -208,7 +208,7 @@ fn list_line(catalog: &Catalog, file: Option<&str>, number: u64, line: &[u8], f:
 /// Counts the codes of one input for the browser (`scan --tui`): a regular file on all cores,
 /// anything else (standard input, a pipe) as it streams in.
 pub fn tally_input(catalog: &Catalog, path: Option<&Path>) -> io::Result<Tally> {
-    let scanner = scanner_for(catalog, &path.map(Path::to_path_buf).into_iter().collect::<Vec<_>>());
+    let scanner = scanner_for(catalog, path);
     let source: Box<dyn Read> = match path {
         Some(path) if is_regular(path) => return tally_file(catalog, &scanner, path, cores()),
         Some(path) => Box::new(File::open(path)?),

@@ -120,8 +120,22 @@ fn selective(literal: &[u8]) -> bool {
 /// A pattern's syntax tree, read the way the scanner compiles it (ASCII classes and case folding;
 /// a pattern that needs Unicode is read with it).
 fn parse(pattern: &str) -> Option<Hir> {
-    let read =
-        |unicode: bool| regex_syntax::ParserBuilder::new().utf8(false).unicode(unicode).build().parse(pattern).ok();
+    parse_with(pattern, false)
+}
+
+/// [`parse`], with `^` and `$` at the ends of every line (`\r\n` included) when `line_anchors`:
+/// for a search over a block of lines rather than one line.
+pub(super) fn parse_with(pattern: &str, line_anchors: bool) -> Option<Hir> {
+    let read = |unicode: bool| {
+        regex_syntax::ParserBuilder::new()
+            .utf8(false)
+            .unicode(unicode)
+            .multi_line(line_anchors)
+            .crlf(line_anchors)
+            .build()
+            .parse(pattern)
+            .ok()
+    };
     read(false).or_else(|| read(true))
 }
 

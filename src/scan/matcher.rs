@@ -22,7 +22,7 @@ use regex_automata::{Anchored, Input, PatternID, PatternSet};
 
 use super::lines::trim_cr;
 use super::literals;
-use super::unfiltered::BlockSet;
+use super::unfiltered::{BlockSet, every_line};
 use crate::catalog::mention::{
     self, Search, captured_value, code_group, compile_for, compile_source, name_key, resolve_means,
 };
@@ -359,10 +359,7 @@ impl Scanner {
                 Some(set) => {
                     set.lines(scratch.block_cache.get_or_insert_with(|| set.create_cache()), block, &mut maybe)
                 }
-                None => {
-                    maybe.push(0);
-                    maybe.extend(memchr::memchr_iter(b'\n', block).map(|nl| nl + 1).filter(|&p| p < block.len()));
-                }
+                None => every_line(block, 0, &mut maybe),
             }
         }
         // Line by line, in order, over the lines where something was seen. Hits come in the order

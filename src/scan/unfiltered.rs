@@ -13,6 +13,8 @@ use regex_automata::nfa::thompson;
 use regex_syntax::hir::{Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 use regex_syntax::hir::{Look, Repetition};
 
+use super::literals::parse_with;
+
 /// The most memory the automaton's states may take before it starts over (it then runs slower,
 /// never wrongly).
 const CACHE_BYTES: usize = 2 << 20;
@@ -26,7 +28,8 @@ impl BlockSet {
     /// The automaton for `sources`, or `None` when one of them cannot be read or the automaton
     /// cannot be built (the scanner then checks every line).
     pub fn new(sources: &[&str]) -> Option<BlockSet> {
-        let hirs: Vec<Hir> = sources.iter().map(|s| parse(s).map(|h| within_lines(&h))).collect::<Option<_>>()?;
+        let hirs: Vec<Hir> =
+            sources.iter().map(|s| parse_with(s, true).map(|h| within_lines(&h))).collect::<Option<_>>()?;
         let nfa = thompson::Compiler::new()
             .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
             .build_many_from_hir(&hirs)
@@ -60,10 +63,7 @@ impl BlockSet {
                     at = memchr::memchr(b'\n', &block[inside..]).map_or(block.len(), |nl| inside + nl + 1);
                 }
                 Err(_) => {
-                    out.push(at);
-                    out.extend(
-                        memchr::memchr_iter(b'\n', &block[at..]).map(|nl| at + nl + 1).filter(|&p| p < block.len()),
-                    );
+                    every_line(block, at, out);
                     return;
                 }
             }
@@ -71,20 +71,11 @@ impl BlockSet {
     }
 }
 
-/// A pattern's syntax tree as the scanner compiles it (ASCII, or Unicode when it needs it), with
-/// `^` and `$` at line ends.
-fn parse(source: &str) -> Option<Hir> {
-    let read = |unicode: bool| {
-        regex_syntax::ParserBuilder::new()
-            .utf8(false)
-            .unicode(unicode)
-            .multi_line(true)
-            .crlf(true)
-            .build()
-            .parse(source)
-            .ok()
-    };
-    read(false).or_else(|| read(true))
+/// Appends the start of every line of `block` from `from` (itself a line's start) on: where
+/// nothing tells the lines apart, each may match.
+pub fn every_line(block: &[u8], from: usize, out: &mut Vec<usize>) {
+    out.push(from);
+    out.extend(memchr::memchr_iter(b'\n', &block[from..]).map(|nl| from + nl + 1).filter(|&p| p < block.len()));
 }
 
 /// `hir` confined to single lines: classes without `\n`, text-edge assertions at line edges.
